@@ -17,6 +17,14 @@ public final class Frames {
     public static final class Frame {
         public BudgetManager run;
         public int toolDepth;
+        /** The tenant calls on this thread are charged to, or null. */
+        public String tenant;
+    }
+
+    /** The tenant of this thread's calls, or null. */
+    public static String currentTenant() {
+        Frame f = CURRENT.get();
+        return f == null ? null : f.tenant;
     }
 
     /** The current run of this thread, or null. */

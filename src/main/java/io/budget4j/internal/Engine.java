@@ -1,0 +1,31 @@
+package io.budget4j.internal;
+
+/**
+ * JVM-wide settings of the engine, set once from the configuration (by the agent at start-up, or
+ * in code). Plain static volatile fields: read on every call, so they must be cheap.
+ */
+public final class Engine {
+    private static volatile boolean denyOutsideRun;
+    private static volatile QuotaGate quotaGate;
+
+    private Engine() {
+    }
+
+    /** {@code outside_run: deny}: model and tool calls outside any run are refused. */
+    public static boolean denyOutsideRun() {
+        return denyOutsideRun;
+    }
+
+    public static void denyOutsideRun(boolean deny) {
+        denyOutsideRun = deny;
+    }
+
+    /** The quota gate, or null when no quotas are configured. */
+    public static QuotaGate quotaGate() {
+        return quotaGate;
+    }
+
+    public static void quotaGate(QuotaGate gate) {
+        quotaGate = gate;
+    }
+}
