@@ -41,13 +41,24 @@ final class StoreUrl {
                     + " at index " + e.getIndex() + "); use " + FORMS + ", and percent-encode special characters "
                     + "in the user and password (e.g. %40 for @)");
         }
+        Matcher userInfo = USER_INFO.matcher(text);
+        if (userInfo.find() && !userInfo.group(2).equals(uri.getRawUserInfo())) {
+            // An unencoded '@', '/', '?' or '#' in the password moves the host; never show what was read as one.
+            throw new IllegalArgumentException("quota store '" + shown + "' has characters in its user or password "
+                    + "that must be percent-encoded ('@' as %40, '/' as %2F, '?' as %3F, '#' as %23, ':' in the "
+                    + "user as %3A); use " + FORMS);
+        }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("quota store '" + shown + "' has no valid host name; write e.g. "
-                    + uri.getScheme() + "://localhost:6379");
+            throw new IllegalArgumentException("quota store '" + shown + "' has no valid host name (letters, digits, "
+                    + "'-' and '.'; no '_'); write e.g. " + uri.getScheme() + "://localhost:6379");
         }
         if (uri.getPort() < 0) {
             throw new IllegalArgumentException("quota store '" + shown + "' has no port; add it, e.g. "
                     + uri.getScheme() + "://" + uri.getHost() + ":6379");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new IllegalArgumentException("quota store '" + shown + "' has port " + uri.getPort()
+                    + "; a port is between 1 and 65535, Redis listens on 6379 by default");
         }
         String path = uri.getPath();
         if (path != null && !path.isEmpty() && !path.equals("/") && !path.matches("/[0-9]{1,9}")) {

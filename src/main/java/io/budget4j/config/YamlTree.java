@@ -91,6 +91,12 @@ final class YamlTree {
         if (m.contains("undefined alias")) {
             return "; define the anchor (&name) before the alias (*name) that uses it";
         }
+        if (m.contains("Expected mapping node")) {
+            return "; '<<' merges mappings only: write '<<: *name' where &name marks a mapping";
+        }
+        if (m.contains("Nesting Depth")) {
+            return "; a budget4j configuration needs only a few levels: check the indentation and brackets";
+        }
         if (m.contains("TAB")) {
             return "; indent with spaces only";
         }

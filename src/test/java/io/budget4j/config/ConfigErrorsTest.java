@@ -373,6 +373,13 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void mergingSomethingOtherThanAMappingIsRefused() {
+        assertError("budgets.yaml:4:1: YAML syntax error: Expected mapping node or an anchor referencing mapping; "
+                + "'<<' merges mappings only: write '<<: *name' where &name marks a mapping",
+                "budgets:\n  q:\n    <<: 5\n");
+    }
+
+    @Test
     void tooManyAliasesAreRefused() {
         StringBuilder yaml = new StringBuilder("budgets:\n  a: &a {max_steps: 1}\n");
         for (int i = 0; i <= YamlTree.MAX_ALIASES; i++) {
