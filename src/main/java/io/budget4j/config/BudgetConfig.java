@@ -31,7 +31,7 @@ import java.util.Optional;
 public final class BudgetConfig {
     /** The integrations that {@code integrations:} can switch off. */
     public static final List<String> INTEGRATIONS = List.of("langchain4j", "spring_ai", "openai");
-    private static final BudgetConfig EMPTY = new BudgetConfig("(no configuration)", Map.of(), Optional.empty(),
+    private static final BudgetConfig EMPTY = new BudgetConfig("", Map.of(), Optional.empty(),
             OutsideRunPolicy.ALLOW, List.of(), Map.of(), Optional.empty());
 
     private final String source;
@@ -98,7 +98,7 @@ public final class BudgetConfig {
         return ConfigParser.parse(yaml, sourceName == null ? "<yaml>" : sourceName);
     }
 
-    /** No profiles, no rules, no quotas: every default. */
+    /** No profiles, no rules, no quotas: every default; its {@link #source()} is empty. */
     public static BudgetConfig empty() {
         return EMPTY;
     }
@@ -150,7 +150,7 @@ public final class BudgetConfig {
         return quotas;
     }
 
-    /** Where the configuration came from: the file path, or the name given to {@link #parse}. */
+    /** Where the configuration came from: the file path, the name given to {@link #parse}, or "" for {@link #empty()}. */
     public String source() {
         return source;
     }

@@ -4,6 +4,7 @@ import io.budget4j.RunBudget;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
@@ -26,7 +27,15 @@ final class ConfigParser {
     }
 
     static BudgetConfig parse(String yaml, String source) {
-        return new ConfigParser(source).parse(YamlTree.compose(yaml, source));
+        try {
+            return new ConfigParser(source).parse(YamlTree.compose(yaml, source));
+        } catch (BudgetConfigException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Our bug, not the user's: still one exception type for callers, with the file named.
+            throw new BudgetConfigException(source, 0, 0, "budget4j could not read this configuration (" + e
+                    + "); this is a budget4j bug: please report it with the file", e);
+        }
     }
 
     private BudgetConfig parse(Node root) {
@@ -37,7 +46,7 @@ final class ConfigParser {
         Optional<String> defaultProfile = defaultProfile(top.value("defaults"), profiles);
         OutsideRunPolicy outsideRun = NodeReader.isNull(top.value("outside_run")) ? OutsideRunPolicy.ALLOW
                 : OutsideRunPolicy.valueOf(reader.choice(top.value("outside_run"), "outside_run", OUTSIDE_RUN_VALUES)
-                        .toUpperCase(java.util.Locale.ROOT));
+                        .toUpperCase(Locale.ROOT));
         List<InstrumentRule> rules = new RuleParser(reader, profiles).parse(top.value("instrument"));
         Map<String, Boolean> integrations = integrations(top.value("integrations"));
         Optional<QuotaSettings> quotas = NodeReader.isNull(top.value("quotas")) ? Optional.empty()

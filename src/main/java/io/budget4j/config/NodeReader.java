@@ -114,7 +114,7 @@ final class NodeReader {
             checkTag(node, what);
         }
         if (!isNull(node) && node.getTag().equals(Tag.BOOL)) {
-            return (Boolean) scalars.construct((ScalarNode) node);
+            return (Boolean) construct((ScalarNode) node, what, "true or false");
         }
         throw error(node, what + " must be true or false, but was " + describe(node));
     }
@@ -136,7 +136,7 @@ final class NodeReader {
                     : "; write digits, e.g. " + Math.max(min, 5) + orElse;
             throw error(node, expected + ", but was " + describe(node) + hint);
         }
-        BigInteger value = toBigInteger(scalars.construct((ScalarNode) node));
+        BigInteger value = toBigInteger(construct((ScalarNode) node, what, "a whole number"));
         if (value.compareTo(BigInteger.valueOf(min)) < 0) {
             throw error(node, expected + ", but was " + value + "; write " + min + " or more" + orElse);
         }
@@ -162,7 +162,7 @@ final class NodeReader {
             String hint = isQuotedNumber(node) ? "; write it without quotes" : advice;
             throw error(node, what + " must be " + range + ", but was " + describe(node) + hint);
         }
-        double value = ((Number) scalars.construct((ScalarNode) node)).doubleValue();
+        double value = ((Number) construct((ScalarNode) node, what, "a number")).doubleValue();
         if (!(value > 0) || value > max || Double.isInfinite(value)) {
             throw error(node, what + " must be " + range + ", but was " + ((ScalarNode) node).getValue() + advice);
         }
@@ -175,7 +175,7 @@ final class NodeReader {
         boolean standard = node instanceof MappingNode ? tag.equals(Tag.MAP)
                 : node instanceof SequenceNode ? tag.equals(Tag.SEQ) : SCALAR_TAGS.contains(tag);
         if (!standard) {
-            throw error(node, "the YAML tag '" + tag.getValue() + "' is not supported for " + what
+            throw error(node, "the YAML tag '" + tag.getValue().replace(Tag.PREFIX, "!!") + "' is not supported for " + what
                     + "; remove the tag and write the plain value");
         }
     }
@@ -192,6 +192,22 @@ final class NodeReader {
             return "a list";
         }
         return "'" + ((ScalarNode) node).getValue() + "'";
+    }
+
+    /** SnakeYAML's value of an int, float or bool scalar; an explicit tag can force one onto any text. */
+    private Object construct(ScalarNode node, String what, String expected) {
+        Object value;
+        try {
+            value = scalars.construct(node);
+        } catch (RuntimeException e) {
+            value = null;
+        }
+        if (value == null) {
+            throw error(node, what + " must be " + expected + ", but was '" + node.getValue()
+                    + "'; remove the tag '" + node.getTag().getValue().replace(Tag.PREFIX, "!!") + "' and write "
+                    + expected);
+        }
+        return value;
     }
 
     private static boolean isQuotedNumber(Node node) {

@@ -5,6 +5,7 @@ import io.budget4j.config.InstrumentRule.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
@@ -53,7 +54,7 @@ final class RuleParser {
                     + kinds.get(1) + "'; a rule takes exactly one of budgeted, model_call, tool_call: "
                     + "write one rule per kind");
         }
-        Kind kind = Kind.valueOf(kinds.get(0).toUpperCase(java.util.Locale.ROOT));
+        Kind kind = Kind.valueOf(kinds.get(0).toUpperCase(Locale.ROOT));
         List<String> options = OPTIONS.get(kind);
         for (String key : rule.keys()) {
             if (!KIND_KEYS.contains(key) && !options.contains(key)) {

@@ -71,6 +71,7 @@ class BudgetConfigTest {
         assertEquals(OutsideRunPolicy.ALLOW, config.outsideRun());
         assertTrue(config.integrationEnabled("openai"));
         assertEquals(Optional.empty(), config.quotas());
+        assertEquals("", config.source());
     }
 
     @Test

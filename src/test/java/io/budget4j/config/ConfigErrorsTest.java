@@ -380,6 +380,14 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void anExplicitTagForcingTextIntoANumberIsRefused() {
+        assertError("budgets.yaml:1:26: max_steps in profile 'q' must be a whole number, but was 'abc'; remove the "
+                + "tag '!!int' and write a whole number", "budgets: {q: {max_steps: !!int abc}}");
+        assertError("budgets.yaml:1:24: openai in 'integrations' must be true or false, but was 'maybe'; remove the "
+                + "tag '!!bool' and write true or false", "integrations: {openai: !!bool maybe}");
+    }
+
+    @Test
     void tooManyAliasesAreRefused() {
         StringBuilder yaml = new StringBuilder("budgets:\n  a: &a {max_steps: 1}\n");
         for (int i = 0; i <= YamlTree.MAX_ALIASES; i++) {
