@@ -10,6 +10,8 @@ import io.budget4j.internal.Engine;
 import io.budget4j.internal.Frames;
 import io.budget4j.internal.Observers;
 import io.budget4j.internal.QuotaGate;
+import io.budget4j.integrations.ModelCallAdapter;
+import io.budget4j.integrations.PendingModelCall;
 import io.budget4j.tokens.TextTokens;
 
 import java.time.Duration;
@@ -118,6 +120,91 @@ public final class Dispatch {
         if (f != null) {
             f.modelDepth = 0;
         }
+    }
+
+    // ---------------------------------------------------------------- adapted model calls
+
+    /** Before a library's model call that has an adapter. */
+    public static AdaptedCall beginAdapted(int siteId, Object self, Object[] args) {
+        Object call = modelCall();
+        if (call == NESTED) {
+            return new AdaptedCall(null, args, null, false);
+        }
+        CallSite site = Sites.get(siteId);
+        ModelCallAdapter adapter = site.adapter;
+        String model = site.model;
+        long reserve = 0;
+        try {
+            String m = adapter.model(self, args);
+            model = m == null || m.isEmpty() ? model : m;
+            reserve = Math.max(0, adapter.reserve(self, args));
+        } catch (RuntimeException | LinkageError e) {
+            Observers.internalError("the " + site.label + " integration could not read its request", e);
+        }
+        BudgetManager run = (BudgetManager) call;
+        QuotaGate gate = Engine.quotaGate();
+        BudgetExhaustedException refused;
+        if (run == null) {
+            refused = outside(siteId, gate);
+        } else {
+            refused = run.tryModelCall(site.label, reserve);
+            if (refused == null && gate != null) {
+                refused = quota(siteId, gate);
+                if (refused != null) {
+                    run.recordModelCall(site.label, model, 0, reserve, refused);
+                }
+            }
+            if (refused != null) {
+                closeModelCall();
+            }
+        }
+        if (refused != null) {
+            return new AdaptedCall(refused, args, null, false);
+        }
+        PendingModelCall pending = new PendingModelCall(run, site.label, model, run == null ? 0 : reserve,
+                Frames.currentTenant());
+        Object[] arguments = args;
+        try {
+            arguments = adapter.arguments(args, pending);
+        } catch (RuntimeException | LinkageError e) {
+            Observers.internalError("the " + site.label + " integration could not wrap its arguments", e);
+        }
+        return new AdaptedCall(null, arguments, pending, run != null);
+    }
+
+    /** After a library's model call that has an adapter: records it now, or when its result ends. */
+    public static Object endAdapted(int siteId, AdaptedCall call, Object returned, Throwable thrown) {
+        if (call == null || call.pending == null) {
+            return returned;
+        }
+        if (call.inRun) {
+            closeModelCall();
+        }
+        CallSite site = Sites.get(siteId);
+        PendingModelCall pending = call.pending;
+        if (thrown != null) {
+            pending.finish(0, thrown);
+            return returned;
+        }
+        Object result = returned;
+        try {
+            result = site.adapter.result(returned, pending);
+            if (!pending.isDeferred()) {
+                long tokens = site.adapter.usage(returned);
+                if (tokens < 0) {
+                    tokens = site.usage.tokensOf(returned);
+                }
+                if (tokens < 0) {
+                    tokens = TextTokens.completionTokens(returned, pending.model());
+                }
+                pending.finish(tokens, null);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            Observers.internalError("the " + site.label + " integration could not read its result", e);
+            pending.finish(0, null);
+            return returned;
+        }
+        return result;
     }
 
     private static BudgetExhaustedException outside(int siteId, QuotaGate gate) {
