@@ -1,5 +1,7 @@
 package io.budget4j.agent;
 
+import io.budget4j.internal.Fallback;
+
 import io.budget4j.RunBudget;
 import io.budget4j.integrations.ModelCallAdapter;
 import io.budget4j.tokens.UsageReader;

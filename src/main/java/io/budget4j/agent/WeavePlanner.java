@@ -1,5 +1,8 @@
 package io.budget4j.agent;
 
+import io.budget4j.internal.Fallback;
+import io.budget4j.internal.FallbackResolver;
+
 import io.budget4j.RunBudget;
 import io.budget4j.config.BudgetConfig;
 import io.budget4j.config.InstrumentRule;
