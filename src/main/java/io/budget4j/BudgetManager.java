@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BudgetManager {
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle STEPS;
-    private static final VarHandle TOKENS;
-    private static final VarHandle TOKENS_IN_FLIGHT;
+    private static final VarHandle COMMITTED;
+    private static final VarHandle HELD;
     private static final VarHandle TOOL_CALLS;
     private static final VarHandle CLOSED;
 
@@ -37,8 +37,8 @@ public final class BudgetManager {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             STEPS = l.findVarHandle(BudgetManager.class, "steps", int.class);
-            TOKENS = l.findVarHandle(BudgetManager.class, "tokens", long.class);
-            TOKENS_IN_FLIGHT = l.findVarHandle(BudgetManager.class, "tokensInFlight", long.class);
+            COMMITTED = l.findVarHandle(BudgetManager.class, "committed", long.class);
+            HELD = l.findVarHandle(BudgetManager.class, "held", long.class);
             TOOL_CALLS = l.findVarHandle(BudgetManager.class, "toolCalls", int.class);
             CLOSED = l.findVarHandle(BudgetManager.class, "closed", boolean.class);
         } catch (ReflectiveOperationException e) {
@@ -59,8 +59,13 @@ public final class BudgetManager {
     private final Object jfrEvent;
 
     private volatile int steps;
-    private volatile long tokens;
-    private volatile long tokensInFlight;
+    /**
+     * Tokens spent plus tokens held by calls in flight: the one number every token decision
+     * reads and changes atomically, so checks and holds stay exact under concurrency.
+     */
+    private volatile long committed;
+    /** Tokens held by calls in flight; spent tokens are {@code committed - held}. */
+    private volatile long held;
     private volatile int toolCalls;
     private volatile boolean timeUp;
     private volatile boolean closed;
@@ -171,7 +176,8 @@ public final class BudgetManager {
             return null;
         }
         for (BudgetManager undo = this; undo != r; undo = undo.parent) {
-            TOKENS_IN_FLIGHT.getAndAdd(undo, -amount);
+            COMMITTED.getAndAdd(undo, -amount);
+            HELD.getAndAdd(undo, -amount);
         }
         return r;
     }
@@ -179,27 +185,29 @@ public final class BudgetManager {
     /** Holds tokens if they fit beside what is spent and held: exact under concurrency. */
     private boolean tryHold(long amount) {
         if (maxTokens == RunBudget.NO_LONG_LIMIT) {
-            TOKENS_IN_FLIGHT.getAndAdd(this, amount);
-            return true;
+            COMMITTED.getAndAdd(this, amount);
+        } else {
+            long c;
+            do {
+                c = committed;
+                if (c + amount > maxTokens) {
+                    return false;
+                }
+            } while (!COMMITTED.weakCompareAndSet(this, c, c + amount));
         }
-        long held;
-        do {
-            held = tokensInFlight;
-            if (tokens + held + amount > maxTokens) {
-                return false;
-            }
-        } while (!TOKENS_IN_FLIGHT.weakCompareAndSet(this, held, held + amount));
+        HELD.getAndAdd(this, amount);
         return true;
     }
 
     /** Records a model call allowed by {@link #tryModelCall}, also when it threw. */
     public void recordModelCall(String method, String model, long tokensUsed, long reservedTokens, Throwable failure) {
+        long settled = tokensUsed - reservedTokens; // what was held becomes what was used
         for (BudgetManager r = this; r != null; r = r.parent) {
-            if (tokensUsed != 0) {
-                TOKENS.getAndAdd(r, tokensUsed);
+            if (settled != 0) {
+                COMMITTED.getAndAdd(r, settled);
             }
             if (reservedTokens != 0) {
-                TOKENS_IN_FLIGHT.getAndAdd(r, -reservedTokens);
+                HELD.getAndAdd(r, -reservedTokens);
             }
         }
         Observers.stepRecorded(this, "model", method, model, tokensUsed, failure);
@@ -247,7 +255,7 @@ public final class BudgetManager {
         if (timeUp) {
             return Limit.TIME;
         }
-        if (maxTokens != RunBudget.NO_LONG_LIMIT && tokens + tokensInFlight >= maxTokens) {
+        if (maxTokens != RunBudget.NO_LONG_LIMIT && committed >= maxTokens) {
             return Limit.TOKENS;
         }
         return null;
@@ -301,7 +309,7 @@ public final class BudgetManager {
                 break;
             case TOKENS:
                 what = "max_tokens reached: " + u.tokens() + " of " + maxTokens + " tokens used"
-                        + (tokensInFlight > 0 ? " (" + tokensInFlight + " more reserved by calls in flight)" : "");
+                        + (held > 0 ? " (" + held + " more held by calls in flight)" : "");
                 break;
             case TIME:
                 what = String.format(Locale.ROOT, "max_seconds reached: %.3f s elapsed of %s s allowed",
@@ -361,7 +369,7 @@ public final class BudgetManager {
         long end = closed ? endNanos : System.nanoTime();
         int s = steps;
         int t = toolCalls;
-        return new BudgetUsage(s, tokens, Duration.ofNanos(Math.max(0, end - startNanos)), Math.max(0, s - t), t);
+        return new BudgetUsage(s, Math.max(0, committed - held), Duration.ofNanos(Math.max(0, end - startNanos)), Math.max(0, s - t), t);
     }
 
     /** What the run has left of each limit, the tighter of its own and its ancestors'. */
@@ -375,7 +383,7 @@ public final class BudgetManager {
                 stepsLeft = OptionalInt.of(stepsLeft.isPresent() ? Math.min(left, stepsLeft.getAsInt()) : left);
             }
             if (r.maxTokens != RunBudget.NO_LONG_LIMIT) {
-                long left = Math.max(0, r.maxTokens - r.tokens - r.tokensInFlight);
+                long left = Math.max(0, r.maxTokens - r.committed);
                 tokensLeft = OptionalLong.of(tokensLeft.isPresent() ? Math.min(left, tokensLeft.getAsLong()) : left);
             }
             Optional<Duration> limit = r.budget.maxTime();

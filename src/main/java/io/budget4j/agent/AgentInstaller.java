@@ -72,13 +72,15 @@ public final class AgentInstaller {
         List<Class<?>> executors = List.of();
         try {
             ExecutorInstrumentation.openJavaBase(inst);
-            executors = ExecutorInstrumentation.loadedTargets();
+            executors = ExecutorInstrumentation.loadedTargets(inst);
             weavers.add(new ExecutorInstrumentation());
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "budget4j: budgets will not follow tasks into JDK executors; wrap them with"
                     + " BudgetContext.wrap", e);
         }
-        inst.addTransformer(new BudgetTransformer(List.copyOf(weavers)), true);
+        BudgetTransformer transformer = new BudgetTransformer(List.copyOf(weavers));
+        WarmUp.start(transformer);
+        inst.addTransformer(transformer, true);
         List<Class<?>> retransform = new ArrayList<>(executors);
         if (attached) {
             retransform.addAll(LoadedClasses.annotated(inst, annotated));

@@ -36,7 +36,7 @@ public final class Dispatch {
 
     /** After a model call whose return type reports usage: records its tokens. */
     public static void exitModel(int siteId, Object call, Object returned, Throwable thrown) {
-        if (call == Calls.NESTED) {
+        if (!Calls.recordsModelCall(call)) {
             return;
         }
         CallSite site = Sites.get(siteId);
@@ -49,7 +49,7 @@ public final class Dispatch {
 
     /** After a model call that may report no usage: falls back to counting prompt and completion. */
     public static void exitModelCounting(int siteId, Object call, Object[] args, Object returned, Throwable thrown) {
-        if (call == Calls.NESTED) {
+        if (!Calls.recordsModelCall(call)) {
             return;
         }
         CallSite site = Sites.get(siteId);

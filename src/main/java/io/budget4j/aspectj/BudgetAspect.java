@@ -74,7 +74,7 @@ public class BudgetAspect {
             thrown = t;
             throw t;
         } finally {
-            if (state != Calls.NESTED) {
+            if (Calls.recordsModelCall(state)) {
                 long tokens = thrown == null ? UsageReader.tokensOf(result) : -1;
                 if (tokens < 0) {
                     tokens = TextTokens.promptTokens(call.getArgs(), site.model)

@@ -61,6 +61,14 @@ public final class Calls {
         return refused;
     }
 
+    /**
+     * Whether a model call's tokens must be worked out when it returns: in a run, or outside one
+     * when a tenant quota is charged. Outside any run without quotas nothing is counted.
+     */
+    public static boolean recordsModelCall(Object call) {
+        return call != NESTED && (call != null || Engine.quotaGate() != null);
+    }
+
     /** After a model call that {@link #enterModel} allowed: records its tokens, also when it threw. */
     public static void exitModel(Object call, String method, String model, long reserveTokens, long tokens,
                                  Throwable thrown) {
