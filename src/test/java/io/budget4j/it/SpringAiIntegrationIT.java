@@ -1,0 +1,18 @@
+package io.budget4j.it;
+
+import io.budget4j.it.apps.SpringAiApp;
+import org.junit.jupiter.api.Disabled;
+
+/** The Spring AI integration against {@link SpringAiApp}: call, stream (usage at the end), tool callbacks. */
+@Disabled("needs agent rules")
+class SpringAiIntegrationIT extends AgentIntegrationContract {
+    @Override
+    Class<?> app() {
+        return SpringAiApp.class;
+    }
+
+    @Override
+    String everyPath() {
+        return "chat:3,stream,tools";
+    }
+}
