@@ -1,28 +1,23 @@
 package io.budget4j.it;
 
+import io.budget4j.testing.Jvm;
+
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
- * Runs a test app in its own JVM, with the packaged agent attached by {@code -javaagent} (or
+ * Runs a library test app in its own JVM ({@link Jvm}), with the packaged agent attached (or
  * without, to check the harness), under {@link BudgetReportingMain}, and collects its
- * {@code KEY=value} lines. The child's class path is this JVM's test class path minus budget4j's
- * own classes, so budget4j reaches the app only through the agent jar, as in production.
+ * {@code KEY=value} lines. The libraries come from this JVM's test class path; budget4j only from
+ * the agent jar, as in production.
  */
 final class ForkedApp {
-    private static final long HANG_GUARD_SECONDS = 180;
-
     private ForkedApp() {
     }
 
@@ -81,68 +76,36 @@ final class ForkedApp {
 
     /** Runs {@code app} with the agent and {@code yaml} as its configuration. */
     static Output withAgent(Class<?> app, Path yaml, String... appArgs) throws IOException, InterruptedException {
-        return run(List.of("-javaagent:" + agentJar() + "=config=" + yaml.toAbsolutePath()), app, appArgs);
+        return run(Jvm.withAgent().config(yaml), app, appArgs);
     }
 
-    /** Runs {@code app} without any agent, budget4j's classes on the class path (to check the harness itself). */
+    /** Runs {@code app} without any agent (budget4j's jar only on the class path), to check the harness itself. */
     static Output withoutAgent(Class<?> app, String... appArgs) throws IOException, InterruptedException {
-        return run(List.of(), app, appArgs);
+        return run(Jvm.withoutAgent(), app, appArgs);
     }
 
-    static Path agentJar() {
-        String jar = System.getProperty("budget4j.agentJar");
-        if (jar == null || !Files.isRegularFile(Paths.get(jar))) {
-            throw new IllegalStateException("system property budget4j.agentJar must name the packaged agent jar, was " + jar);
-        }
-        return Paths.get(jar).toAbsolutePath();
-    }
-
-    private static Output run(List<String> agentArgs, Class<?> app, String... appArgs) throws IOException, InterruptedException {
-        boolean withAgent = !agentArgs.isEmpty();
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
-        command.addAll(agentArgs);
-        command.add("-cp");
-        command.add(childClassPath(withAgent));
-        command.add(BudgetReportingMain.class.getName());
-        command.add(app.getName());
-        command.addAll(Arrays.asList(appArgs));
-
-        Path out = Files.createTempFile("budget4j-app", ".out");
-        Path err = Files.createTempFile("budget4j-app", ".err");
-        try {
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(HANG_GUARD_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new AssertionError("the app did not end within " + HANG_GUARD_SECONDS + " s: " + command
-                        + "\n" + Files.readString(out) + "\n" + Files.readString(err));
-            }
-            return new Output(process.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+    private static Output run(Jvm jvm, Class<?> app, String... appArgs) throws IOException, InterruptedException {
+        jvm.jvmArg("-XX:TieredStopAtLevel=1").jvmArg("-XX:+UseSerialGC");
+        libraries().forEach(jvm::classpath);
+        String[] args = new String[appArgs.length + 1];
+        args[0] = app.getName();
+        System.arraycopy(appArgs, 0, args, 1, appArgs.length);
+        Jvm.Result r = jvm.main(BudgetReportingMain.class, args).run();
+        return new Output(r.exitCode, r.stdout.lines().toList(), r.stderr);
     }
 
     /**
-     * This JVM's class path; with the agent, without budget4j's main classes (target/classes or
-     * the packaged jar), which the agent jar brings, shaded, on its own.
+     * The test class path without budget4j's own classes (target/classes, the packaged jar) and
+     * the test classes, which {@link Jvm} adds itself: the libraries the apps use.
      */
-    private static String childClassPath(boolean withAgent) {
+    private static List<Path> libraries() {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        if (!withAgent) {
-            return cp;
-        }
-        String agentJar = agentJar().toString();
+        Path agentJar = Jvm.agentJar().normalize();
+        Path testClasses = Jvm.testClasses().normalize();
         return Arrays.stream(cp.split(File.pathSeparator))
                 .filter(entry -> !entry.isEmpty())
-                .filter(entry -> {
-                    Path p = Paths.get(entry).toAbsolutePath().normalize();
-                    return !p.toString().equals(agentJar) && !p.endsWith(Paths.get("target", "classes"));
-                })
-                .collect(Collectors.joining(File.pathSeparator));
+                .map(entry -> Paths.get(entry).toAbsolutePath().normalize())
+                .filter(p -> !p.equals(agentJar) && !p.equals(testClasses) && !p.endsWith(Paths.get("target", "classes")))
+                .toList();
     }
 }
