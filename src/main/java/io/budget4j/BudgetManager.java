@@ -140,7 +140,7 @@ public final class BudgetManager {
      */
     public BudgetExhaustedException tryModelCall(String method, long reserveTokens) {
         for (BudgetManager r = this; r != null; r = r.parent) {
-            Limit broken = r.brokenBeforeStep(reserveTokens);
+            Limit broken = r.brokenBeforeStep();
             if (broken != null) {
                 return r.refuse(broken, method, 0);
             }
@@ -150,11 +150,46 @@ public final class BudgetManager {
             return refusedBy.refuse(Limit.STEPS, method, 0);
         }
         if (reserveTokens > 0) {
-            for (BudgetManager r = this; r != null; r = r.parent) {
-                TOKENS_IN_FLIGHT.getAndAdd(r, reserveTokens);
+            BudgetManager full = holdTokens(reserveTokens);
+            if (full != null) {
+                for (BudgetManager undo = this; undo != null; undo = undo.parent) {
+                    STEPS.getAndAdd(undo, -1);
+                }
+                return full.refuse(Limit.TOKENS, method, 0);
             }
         }
         return null;
+    }
+
+    /** Holds tokens in this run and every ancestor, or none; returns the run that could not, or null. */
+    private BudgetManager holdTokens(long amount) {
+        BudgetManager r = this;
+        while (r != null && r.tryHold(amount)) {
+            r = r.parent;
+        }
+        if (r == null) {
+            return null;
+        }
+        for (BudgetManager undo = this; undo != r; undo = undo.parent) {
+            TOKENS_IN_FLIGHT.getAndAdd(undo, -amount);
+        }
+        return r;
+    }
+
+    /** Holds tokens if they fit beside what is spent and held: exact under concurrency. */
+    private boolean tryHold(long amount) {
+        if (maxTokens == RunBudget.NO_LONG_LIMIT) {
+            TOKENS_IN_FLIGHT.getAndAdd(this, amount);
+            return true;
+        }
+        long held;
+        do {
+            held = tokensInFlight;
+            if (tokens + held + amount > maxTokens) {
+                return false;
+            }
+        } while (!TOKENS_IN_FLIGHT.weakCompareAndSet(this, held, held + amount));
+        return true;
     }
 
     /** Records a model call allowed by {@link #tryModelCall}, also when it threw. */
@@ -178,7 +213,7 @@ public final class BudgetManager {
      */
     public BudgetExhaustedException tryToolCall(String method, int depth) {
         for (BudgetManager r = this; r != null; r = r.parent) {
-            Limit broken = r.brokenBeforeStep(0);
+            Limit broken = r.brokenBeforeStep();
             if (broken != null) {
                 return r.refuse(broken, method, depth);
             }
@@ -205,19 +240,15 @@ public final class BudgetManager {
         Observers.stepRecorded(this, "tool", method, "", 0, failure);
     }
 
-    private Limit brokenBeforeStep(long reserveTokens) {
+    private Limit brokenBeforeStep() {
         if (closed) {
             return Limit.RUN_CLOSED;
         }
         if (timeUp) {
             return Limit.TIME;
         }
-        if (maxTokens != RunBudget.NO_LONG_LIMIT) {
-            long committed = tokens + tokensInFlight;
-            // Without a reservation a call needs a token left; with one, room for all of it.
-            if (reserveTokens == 0 ? committed >= maxTokens : committed + reserveTokens > maxTokens) {
-                return Limit.TOKENS;
-            }
+        if (maxTokens != RunBudget.NO_LONG_LIMIT && tokens + tokensInFlight >= maxTokens) {
+            return Limit.TOKENS;
         }
         return null;
     }

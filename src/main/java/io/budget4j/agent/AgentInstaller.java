@@ -64,7 +64,9 @@ public final class AgentInstaller {
 
     private static void weave(BudgetConfig config, Instrumentation inst, boolean attached) {
         List<ClassWeaver> weavers = new ArrayList<>();
-        AnnotatedClassWeaver annotated = new AnnotatedClassWeaver(new WeavePlanner(config, new Advices()));
+        RuleIndex rules = RuleIndex.of(config.rules(), List.of());
+        AnnotatedClassWeaver annotated = new AnnotatedClassWeaver(new WeavePlanner(config, new Advices(), rules));
+        UnmatchedRules.reportLater(rules);
         weavers.add(annotated);
         List<Class<?>> executors = List.of();
         try {

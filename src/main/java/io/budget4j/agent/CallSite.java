@@ -20,10 +20,17 @@ public final class CallSite {
     final RunBudget budget;
     /** The fallback (budgeted methods with one), else null. */
     final Fallback fallback;
+    /** Tokens held per call until it reports its usage (model calls), else 0. */
+    final long reserveTokens;
     /** Remembers how this site's responses report usage (model calls). */
     final UsageReader.Site usage = new UsageReader.Site();
 
     CallSite(Kind kind, String label, String model, RunBudget budget, Fallback fallback) {
+        this(kind, label, model, budget, fallback, 0);
+    }
+
+    CallSite(Kind kind, String label, String model, RunBudget budget, Fallback fallback, long reserveTokens) {
+        this.reserveTokens = reserveTokens;
         this.kind = kind;
         this.label = label;
         this.model = model == null ? "" : model;

@@ -28,48 +28,81 @@ public final class Dispatch {
 
     // ---------------------------------------------------------------- model calls
 
+    /** A model call made inside another one on the same thread: passed through, counted once. */
+    public static final Object NESTED = new Object();
+
+    /**
+     * What a model call is part of: the current run (and the call is now open on this thread),
+     * {@link #NESTED} inside another model call, or null outside any run.
+     */
+    public static Object modelCall() {
+        Frames.Frame f = Frames.frame();
+        if (f == null || f.run == null) {
+            return null;
+        }
+        if (f.modelDepth > 0) {
+            return NESTED;
+        }
+        f.modelDepth = 1;
+        return f.run;
+    }
+
     /** Before a model call: null to go ahead, else the refusal. */
-    public static BudgetExhaustedException enterModel(int siteId, BudgetManager run) {
+    public static BudgetExhaustedException enterModel(int siteId, Object call) {
+        if (call == NESTED) {
+            return null;
+        }
         QuotaGate gate = Engine.quotaGate();
-        if (run == null) {
+        if (call == null) {
             return outside(siteId, gate);
         }
-        BudgetExhaustedException refused = run.tryModelCall(Sites.get(siteId).label, 0);
+        BudgetManager run = (BudgetManager) call;
+        CallSite site = Sites.get(siteId);
+        BudgetExhaustedException refused = run.tryModelCall(site.label, site.reserveTokens);
         if (refused == null && gate != null) {
             refused = quota(siteId, gate);
             if (refused != null) {
-                // The step was counted by tryModelCall; the call will not be made, so give it back.
-                run.recordModelCall(Sites.get(siteId).label, Sites.get(siteId).model, 0, 0, refused);
+                // Counted by tryModelCall, but it will not be made: record it as failed, spending nothing.
+                run.recordModelCall(site.label, site.model, 0, site.reserveTokens, refused);
             }
+        }
+        if (refused != null) {
+            closeModelCall();
         }
         return refused;
     }
 
     /** After a model call whose return type reports usage: records its tokens. */
-    public static void exitModel(int siteId, BudgetManager run, Object returned, Throwable thrown) {
+    public static void exitModel(int siteId, Object call, Object returned, Throwable thrown) {
+        if (call == NESTED) {
+            return;
+        }
         CallSite site = Sites.get(siteId);
         long tokens = thrown == null ? site.usage.tokensOf(returned) : 0;
         if (tokens < 0) {
             tokens = TextTokens.completionTokens(returned, site.model);
         }
-        record(site, run, tokens, thrown);
+        record(site, call, tokens, thrown);
     }
 
     /** After a model call that may report no usage: falls back to counting prompt and completion. */
-    public static void exitModelCounting(int siteId, BudgetManager run, Object[] args, Object returned,
-                                         Throwable thrown) {
+    public static void exitModelCounting(int siteId, Object call, Object[] args, Object returned, Throwable thrown) {
+        if (call == NESTED) {
+            return;
+        }
         CallSite site = Sites.get(siteId);
         long tokens = thrown == null ? site.usage.tokensOf(returned) : -1;
         if (tokens < 0) {
             tokens = TextTokens.promptTokens(args, site.model)
                     + (thrown == null ? TextTokens.completionTokens(returned, site.model) : 0);
         }
-        record(site, run, tokens, thrown);
+        record(site, call, tokens, thrown);
     }
 
-    private static void record(CallSite site, BudgetManager run, long tokens, Throwable thrown) {
-        if (run != null) {
-            run.recordModelCall(site.label, site.model, tokens, 0, thrown);
+    private static void record(CallSite site, Object call, long tokens, Throwable thrown) {
+        if (call != null) {
+            closeModelCall();
+            ((BudgetManager) call).recordModelCall(site.label, site.model, tokens, site.reserveTokens, thrown);
         }
         QuotaGate gate = Engine.quotaGate();
         if (gate != null) {
@@ -77,6 +110,13 @@ public final class Dispatch {
             if (tenant != null) {
                 gate.settle(tenant, 0, tokens);
             }
+        }
+    }
+
+    private static void closeModelCall() {
+        Frames.Frame f = Frames.frame();
+        if (f != null) {
+            f.modelDepth = 0;
         }
     }
 
