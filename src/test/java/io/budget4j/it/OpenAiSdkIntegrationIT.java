@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Disabled;
  * The OpenAI SDK integration against {@link OpenAiSdkApp}: chat completions blocking, streaming and
  * async, the Responses API; the SDK runs no tools, so the app's own tool method gets a YAML rule.
  */
-@Disabled("needs agent rules")
+@Disabled("needs the built-in OpenAI SDK integration (async and stream wrappers, model from params); see docs/integrations.md")
 class OpenAiSdkIntegrationIT extends AgentIntegrationContract {
     @Override
     Class<?> app() {

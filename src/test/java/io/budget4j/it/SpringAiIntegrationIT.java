@@ -4,7 +4,7 @@ import io.budget4j.it.apps.SpringAiApp;
 import org.junit.jupiter.api.Disabled;
 
 /** The Spring AI integration against {@link SpringAiApp}: call, stream (usage at the end), tool callbacks. */
-@Disabled("needs agent rules")
+@Disabled("needs the built-in Spring AI integration (usage from ResponseEntity, Flux wrapper); see docs/integrations.md")
 class SpringAiIntegrationIT extends AgentIntegrationContract {
     @Override
     Class<?> app() {
