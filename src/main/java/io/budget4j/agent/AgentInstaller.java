@@ -2,6 +2,7 @@ package io.budget4j.agent;
 
 import io.budget4j.config.BudgetConfig;
 import io.budget4j.config.ConfigLocation;
+import io.budget4j.integrations.BuiltInIntegrations;
 import io.budget4j.internal.Engine;
 
 import java.lang.System.Logger;
@@ -64,7 +65,7 @@ public final class AgentInstaller {
 
     private static void weave(BudgetConfig config, Instrumentation inst, boolean attached) {
         List<ClassWeaver> weavers = new ArrayList<>();
-        RuleIndex rules = RuleIndex.of(config.rules(), List.of());
+        RuleIndex rules = RuleIndex.of(config.rules(), BuiltInIntegrations.enabled(config));
         AnnotatedClassWeaver annotated = new AnnotatedClassWeaver(new WeavePlanner(config, new Advices(), rules));
         UnmatchedRules.reportLater(rules);
         weavers.add(annotated);

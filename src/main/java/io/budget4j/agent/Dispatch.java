@@ -4,77 +4,39 @@ import io.budget4j.BudgetContext;
 import io.budget4j.BudgetExhaustedException;
 import io.budget4j.BudgetManager;
 import io.budget4j.BudgetScope;
-import io.budget4j.BudgetUsage;
-import io.budget4j.Limit;
-import io.budget4j.internal.Engine;
+import io.budget4j.integrations.PendingModelCall;
+import io.budget4j.internal.Calls;
+import io.budget4j.internal.FallbackOutcome;
 import io.budget4j.internal.Frames;
 import io.budget4j.internal.Observers;
-import io.budget4j.internal.QuotaGate;
 import io.budget4j.tokens.TextTokens;
 
-import java.time.Duration;
-
 /**
- * What woven code calls: the bridge from advice (inlined into application classes) to the engine.
- * Everything here runs inside advice that suppresses and logs its own failures, so an error in
- * budget4j lets the call go on unbudgeted; only a refusal reaches the application, as the
- * {@link BudgetExhaustedException} the advice assigns to the method's outcome.
+ * What woven code calls: the bridge from advice (inlined into application classes) to the engine
+ * ({@link Calls}), by call-site id. Everything here runs inside advice that suppresses and logs its
+ * own failures, so an error in budget4j lets the call go on unbudgeted; only a refusal reaches the
+ * application, as the {@link BudgetExhaustedException} the advice assigns to the method's outcome.
  */
 public final class Dispatch {
-    private static final BudgetUsage NOTHING_USED = new BudgetUsage(0, 0, Duration.ZERO, 0, 0);
-
     private Dispatch() {
     }
 
     // ---------------------------------------------------------------- model calls
 
-    /** A model call made inside another one on the same thread: passed through, counted once. */
-    public static final Object NESTED = new Object();
-
-    /**
-     * What a model call is part of: the current run (and the call is now open on this thread),
-     * {@link #NESTED} inside another model call, or null outside any run.
-     */
+    /** See {@link Calls#beginModel()}. */
     public static Object modelCall() {
-        Frames.Frame f = Frames.frame();
-        if (f == null || f.run == null) {
-            return null;
-        }
-        if (f.modelDepth > 0) {
-            return NESTED;
-        }
-        f.modelDepth = 1;
-        return f.run;
+        return Calls.beginModel();
     }
 
     /** Before a model call: null to go ahead, else the refusal. */
     public static BudgetExhaustedException enterModel(int siteId, Object call) {
-        if (call == NESTED) {
-            return null;
-        }
-        QuotaGate gate = Engine.quotaGate();
-        if (call == null) {
-            return outside(siteId, gate);
-        }
-        BudgetManager run = (BudgetManager) call;
         CallSite site = Sites.get(siteId);
-        BudgetExhaustedException refused = run.tryModelCall(site.label, site.reserveTokens);
-        if (refused == null && gate != null) {
-            refused = quota(siteId, gate);
-            if (refused != null) {
-                // Counted by tryModelCall, but it will not be made: record it as failed, spending nothing.
-                run.recordModelCall(site.label, site.model, 0, site.reserveTokens, refused);
-            }
-        }
-        if (refused != null) {
-            closeModelCall();
-        }
-        return refused;
+        return Calls.enterModel(call, site.label, site.model, site.reserveTokens);
     }
 
     /** After a model call whose return type reports usage: records its tokens. */
     public static void exitModel(int siteId, Object call, Object returned, Throwable thrown) {
-        if (call == NESTED) {
+        if (call == Calls.NESTED) {
             return;
         }
         CallSite site = Sites.get(siteId);
@@ -82,12 +44,12 @@ public final class Dispatch {
         if (tokens < 0) {
             tokens = TextTokens.completionTokens(returned, site.model);
         }
-        record(site, call, tokens, thrown);
+        Calls.exitModel(call, site.label, site.model, site.reserveTokens, tokens, thrown);
     }
 
     /** After a model call that may report no usage: falls back to counting prompt and completion. */
     public static void exitModelCounting(int siteId, Object call, Object[] args, Object returned, Throwable thrown) {
-        if (call == NESTED) {
+        if (call == Calls.NESTED) {
             return;
         }
         CallSite site = Sites.get(siteId);
@@ -96,69 +58,86 @@ public final class Dispatch {
             tokens = TextTokens.promptTokens(args, site.model)
                     + (thrown == null ? TextTokens.completionTokens(returned, site.model) : 0);
         }
-        record(site, call, tokens, thrown);
+        Calls.exitModel(call, site.label, site.model, site.reserveTokens, tokens, thrown);
     }
 
-    private static void record(CallSite site, Object call, long tokens, Throwable thrown) {
-        if (call != null) {
-            closeModelCall();
-            ((BudgetManager) call).recordModelCall(site.label, site.model, tokens, site.reserveTokens, thrown);
-        }
-        QuotaGate gate = Engine.quotaGate();
-        if (gate != null) {
-            String tenant = Frames.currentTenant();
-            if (tenant != null) {
-                gate.settle(tenant, 0, tokens);
-            }
-        }
-    }
+    // ---------------------------------------------------------------- adapted model calls
 
-    private static void closeModelCall() {
-        Frames.Frame f = Frames.frame();
-        if (f != null) {
-            f.modelDepth = 0;
+    /** Before a library's model call that has an adapter. */
+    public static AdaptedCall beginAdapted(int siteId, Object self, Object[] args) {
+        Object call = Calls.beginModel();
+        if (call == Calls.NESTED) {
+            return new AdaptedCall(null, args, null, false);
         }
-    }
-
-    private static BudgetExhaustedException outside(int siteId, QuotaGate gate) {
         CallSite site = Sites.get(siteId);
-        if (Engine.denyOutsideRun()) {
-            BudgetExhaustedException e = new BudgetExhaustedException(Limit.OUTSIDE_RUN, NOTHING_USED,
-                    "Budget refused: " + site.label + " was called outside any run, and the configuration says"
-                            + " outside_run: deny. Call it inside a @Budgeted method (or BudgetContext.open),"
-                            + " or set outside_run: allow.");
-            Observers.refused(null, site.label, e);
-            return e;
+        String model = site.model;
+        long reserve = 0;
+        try {
+            String m = site.adapter.model(self, args);
+            model = m == null || m.isEmpty() ? model : m;
+            reserve = Math.max(0, site.adapter.reserve(self, args));
+        } catch (RuntimeException | LinkageError e) {
+            Observers.internalError("the " + site.label + " integration could not read its request", e);
         }
-        Observers.outsideRun(site.kind == CallSite.Kind.MODEL_CALL ? "model" : "tool", site.label);
-        return site.kind == CallSite.Kind.MODEL_CALL && gate != null ? quota(siteId, gate) : null;
+        BudgetExhaustedException refused = Calls.enterModel(call, site.label, model, reserve);
+        if (refused != null) {
+            return new AdaptedCall(refused, args, null, false);
+        }
+        BudgetManager run = (BudgetManager) call;
+        PendingModelCall pending = new PendingModelCall(run, site.label, model, run == null ? 0 : reserve,
+                Frames.currentTenant());
+        Object[] arguments = args;
+        try {
+            arguments = site.adapter.arguments(args, pending);
+        } catch (RuntimeException | LinkageError e) {
+            Observers.internalError("the " + site.label + " integration could not wrap its arguments", e);
+        }
+        return new AdaptedCall(null, arguments, pending, run != null);
     }
 
-    private static BudgetExhaustedException quota(int siteId, QuotaGate gate) {
-        String tenant = Frames.currentTenant();
-        return tenant == null ? null : gate.tryAcquire(tenant, 0, Sites.get(siteId).label);
+    /** After a library's model call that has an adapter: records it now, or when its result ends. */
+    public static Object endAdapted(int siteId, AdaptedCall call, Object returned, Throwable thrown) {
+        if (call == null || call.pending == null) {
+            return returned;
+        }
+        if (call.inRun) {
+            Calls.endModel();
+        }
+        CallSite site = Sites.get(siteId);
+        PendingModelCall pending = call.pending;
+        if (thrown != null) {
+            pending.finish(0, thrown);
+            return returned;
+        }
+        try {
+            Object result = site.adapter.result(returned, pending);
+            if (!pending.isDeferred()) {
+                long tokens = site.adapter.usage(returned);
+                if (tokens < 0) {
+                    tokens = site.usage.tokensOf(returned);
+                }
+                if (tokens < 0) {
+                    tokens = TextTokens.completionTokens(returned, pending.model());
+                }
+                pending.finish(tokens, null);
+            }
+            return result;
+        } catch (RuntimeException | LinkageError e) {
+            Observers.internalError("the " + site.label + " integration could not read its result", e);
+            pending.finish(0, null);
+            return returned;
+        }
     }
 
     // ---------------------------------------------------------------- tool calls
 
     /** Before a tool call: null to go ahead, else the refusal. Enters one nesting level. */
     public static BudgetExhaustedException enterTool(int siteId, BudgetManager run) {
-        if (run == null) {
-            return outside(siteId, null);
-        }
-        int depth = Frames.enterTool(run);
-        BudgetExhaustedException refused = run.tryToolCall(Sites.get(siteId).label, depth);
-        if (refused != null) {
-            Frames.exitTool(run);
-        }
-        return refused;
+        return Calls.enterTool(run, Sites.get(siteId).label);
     }
 
     public static void exitTool(int siteId, BudgetManager run, Throwable thrown) {
-        if (run != null) {
-            Frames.exitTool(run);
-            run.recordToolCall(Sites.get(siteId).label, thrown);
-        }
+        Calls.exitTool(run, Sites.get(siteId).label, thrown);
     }
 
     // ---------------------------------------------------------------- runs
@@ -181,15 +160,8 @@ public final class Dispatch {
 
     /** A {@code @Budgeted} method ended in exhaustion: what its fallback says instead. */
     public static FallbackOutcome fallback(int siteId, Class<?> owner, Object self, Object[] args,
-                                            BudgetExhaustedException exhausted) {
-        CallSite site = Sites.get(siteId);
-        try {
-            return site.fallback.invoke(owner, self, args, exhausted);
-        } catch (Exception | LinkageError e) {
-            Observers.internalError("fallback '" + site.fallback.name + "' of " + site.label + " could not be called",
-                    e);
-            return new FallbackOutcome(null, exhausted);
-        }
+                                           BudgetExhaustedException exhausted) {
+        return Sites.get(siteId).fallback.call(owner, self, args, exhausted);
     }
 
     /** Advice failed: logged; the application's call goes on unbudgeted. */

@@ -1,6 +1,8 @@
 package io.budget4j.agent;
 
 import io.budget4j.config.InstrumentRule;
+import io.budget4j.integrations.BuiltInRule;
+import io.budget4j.integrations.ModelCallAdapter;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
@@ -31,11 +33,13 @@ final class RuleIndex {
     static final class Tracked {
         final InstrumentRule rule;
         final boolean builtIn;
+        final ModelCallAdapter adapter;
         volatile boolean matched;
 
-        Tracked(InstrumentRule rule, boolean builtIn) {
+        Tracked(InstrumentRule rule, boolean builtIn, ModelCallAdapter adapter) {
             this.rule = rule;
             this.builtIn = builtIn;
+            this.adapter = adapter;
         }
     }
 
@@ -47,10 +51,10 @@ final class RuleIndex {
         this.rules = List.copyOf(rules);
     }
 
-    static RuleIndex of(List<InstrumentRule> userRules, List<InstrumentRule> builtInRules) {
+    static RuleIndex of(List<InstrumentRule> userRules, List<BuiltInRule> builtInRules) {
         List<Tracked> all = new ArrayList<>();
-        userRules.forEach(r -> all.add(new Tracked(r, false)));
-        builtInRules.forEach(r -> all.add(new Tracked(r, true)));
+        userRules.forEach(r -> all.add(new Tracked(r, false, null)));
+        builtInRules.forEach(r -> all.add(new Tracked(r.rule(), true, r.adapter())));
         return new RuleIndex(all);
     }
 

@@ -1,5 +1,8 @@
 package io.budget4j.agent;
 
+import io.budget4j.internal.Fallback;
+import io.budget4j.internal.FallbackResolver;
+
 import io.budget4j.RunBudget;
 import io.budget4j.config.BudgetConfig;
 import io.budget4j.config.InstrumentRule;
@@ -74,7 +77,7 @@ final class WeavePlanner {
             return null;
         }
         try {
-            return fromRule(type, method, label, rule.rule);
+            return fromRule(type, method, label, rule);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "budget4j: " + label + " is not budgeted (" + rule.rule.describe() + "): "
                     + e.getMessage());
@@ -84,7 +87,8 @@ final class WeavePlanner {
 
     /** A method named by an {@code instrument:} rule (the annotations win where both apply). */
     private AsmVisitorWrapper fromRule(TypeDescription type, MethodDescription.InDefinedShape method, String label,
-                                       InstrumentRule rule) {
+                                       RuleIndex.Tracked tracked) {
+        InstrumentRule rule = tracked.rule;
         switch (rule.kind()) {
             case BUDGETED: {
                 RunBudget budget = BudgetResolver.resolve(config, label, rule.profile().orElse(""), 0, 0, 0, 0);
@@ -94,6 +98,11 @@ final class WeavePlanner {
                 return advices.budgeted(advices.mapping(id).bind(TenantArg.class, tenant)).on(is(method));
             }
             case MODEL_CALL:
+                if (tracked.adapter != null) {
+                    int id = Sites.register(new CallSite(CallSite.Kind.MODEL_CALL, label, rule.model().orElse(""), null,
+                            null, 0, tracked.adapter));
+                    return advices.adaptedModelCall(advices.mapping(id)).on(is(method));
+                }
                 return modelCall(method, label, rule.model().orElse(""), 0);
             case TOOL_CALL:
             default:
