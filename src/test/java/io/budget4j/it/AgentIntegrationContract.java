@@ -34,8 +34,16 @@ abstract class AgentIntegrationContract {
     /** The app under test; its {@code converse(String)} is the run, by a {@code budgeted} rule. */
     abstract Class<?> app();
 
-    /** A script through every path of the library the integration covers (chat, stream, tools, ...). */
-    abstract String everyPath();
+    /** A script through the library's blocking paths: requests made and answered on the caller's thread, and tools. */
+    abstract String blockingPaths();
+
+    /** A script through the library's streaming paths. */
+    abstract String streamingPaths();
+
+    /** A script through the library's async paths (futures), or empty if it has none. */
+    String asyncPaths() {
+        return "";
+    }
 
     /** YAML rules besides the run's entry point, indented as items of {@code instrument:}. */
     String extraRules() {
@@ -62,11 +70,32 @@ abstract class AgentIntegrationContract {
 
     @Test
     void stepsAndTokensEqualWhatTheServerSawAndReported() throws Exception {
-        ForkedApp.Output out = run("max_steps: 100, max_tokens: 100000", everyPath());
+        ForkedApp.Output out = accountedFor(blockingPaths());
+
+        assertTrue(Integer.parseInt(out.one("TOOL_CALLS")) > 0, "the script runs a tool");
+    }
+
+    @Test
+    void streamedAnswersCountAsOneStepWithTheUsageTheStreamReports() throws Exception {
+        accountedFor(streamingPaths());
+
+        assertTrue(server.requests().stream().allMatch(FakeOpenAiServer.RecordedRequest::streaming), "all were streams");
+    }
+
+    @Test
+    void asyncCallsCountOnceWithTheirUsage() throws Exception {
+        assumeTrue(!asyncPaths().isEmpty(), "this library has no async calls");
+
+        accountedFor(asyncPaths());
+    }
+
+    /** Runs {@code script} under a generous budget and checks the accounting against the server. */
+    private ForkedApp.Output accountedFor(String script) throws IOException, InterruptedException {
+        ForkedApp.Output out = run("max_steps: 100, max_tokens: 100000", script);
 
         assertEquals("OK", out.one("RESULT"), out::toString);
         int toolCalls = Integer.parseInt(out.one("TOOL_CALLS"));
-        assertTrue(toolCalls > 0, "the script runs a tool");
+        assertTrue(server.requestCount() > 0, out::toString);
         assertEquals(server.requestCount(), out.steps("model").size(), out::toString);
         assertEquals(toolCalls, out.steps("tool").size(), out::toString);
         assertEquals(server.requestCount() + toolCalls, out.run("steps"), out::toString);
@@ -74,6 +103,7 @@ abstract class AgentIntegrationContract {
         for (Map<String, String> step : out.steps("model")) {
             assertEquals("gpt-4o-mini", step.get("model"), out::toString);
         }
+        return out;
     }
 
     @Test

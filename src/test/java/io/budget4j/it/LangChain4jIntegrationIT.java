@@ -2,9 +2,9 @@ package io.budget4j.it;
 
 import io.budget4j.it.apps.LangChain4jApp;
 import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 
 /** The LangChain4j integration against {@link LangChain4jApp}: ChatModel, StreamingChatModel, AiServices tools. */
-@Disabled("needs the built-in LangChain4j integration (streaming handler wrapper); see docs/integrations.md")
 class LangChain4jIntegrationIT extends AgentIntegrationContract {
     @Override
     Class<?> app() {
@@ -12,7 +12,24 @@ class LangChain4jIntegrationIT extends AgentIntegrationContract {
     }
 
     @Override
-    String everyPath() {
-        return "chat:3,stream,tools";
+    String blockingPaths() {
+        return "chat:3,tools";
+    }
+
+    @Override
+    String streamingPaths() {
+        return "stream";
+    }
+
+    @Override
+    @Test
+    @Disabled("LangChain4j: no streaming adapter yet: StreamingChatModel#doChat's handler must be recorded when it ends and counted per chunk (docs/integrations.md)")
+    void streamedAnswersCountAsOneStepWithTheUsageTheStreamReports() {
+    }
+
+    @Override
+    @Test
+    @Disabled("LangChain4j: no streaming adapter yet: cut off via PartialResponseContext.streamingHandle().cancel() (docs/integrations.md)")
+    void aStreamRunningPastTheTokenBudgetIsCutOff() {
     }
 }

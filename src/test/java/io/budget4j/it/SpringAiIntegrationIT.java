@@ -2,9 +2,9 @@ package io.budget4j.it;
 
 import io.budget4j.it.apps.SpringAiApp;
 import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 
 /** The Spring AI integration against {@link SpringAiApp}: call, stream (usage at the end), tool callbacks. */
-@Disabled("needs the built-in Spring AI integration (usage from ResponseEntity, Flux wrapper); see docs/integrations.md")
 class SpringAiIntegrationIT extends AgentIntegrationContract {
     @Override
     Class<?> app() {
@@ -12,7 +12,24 @@ class SpringAiIntegrationIT extends AgentIntegrationContract {
     }
 
     @Override
-    String everyPath() {
-        return "chat:3,stream,tools";
+    String blockingPaths() {
+        return "chat:3,tools";
+    }
+
+    @Override
+    String streamingPaths() {
+        return "stream";
+    }
+
+    @Override
+    @Test
+    @Disabled("Spring AI: no rule/adapter yet for OpenAiApi#chatCompletionStream: wrap the returned Flux (docs/integrations.md)")
+    void streamedAnswersCountAsOneStepWithTheUsageTheStreamReports() {
+    }
+
+    @Override
+    @Test
+    @Disabled("Spring AI: no rule/adapter yet for OpenAiApi#chatCompletionStream: throw from Flux#map to cut off (docs/integrations.md)")
+    void aStreamRunningPastTheTokenBudgetIsCutOff() {
     }
 }
