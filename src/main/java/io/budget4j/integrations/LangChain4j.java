@@ -18,6 +18,9 @@ final class LangChain4j {
         return List.of(
                 BuiltInIntegrations.modelCall("langchain4j",
                         "dev.langchain4j.model.chat.ChatModel#doChat(" + CHAT_REQUEST + ")", new ChatAdapter()),
+                BuiltInIntegrations.modelCall("langchain4j",
+                        "dev.langchain4j.model.chat.StreamingChatModel#doChat(" + CHAT_REQUEST + ", "
+                                + LangChain4jStreamHandler.HANDLER + ")", new StreamingAdapter()),
                 BuiltInIntegrations.toolCall("langchain4j",
                         "dev.langchain4j.service.tool.ToolService#executeWithErrorHandling"));
     }
@@ -32,6 +35,24 @@ final class LangChain4j {
         @Override
         public long reserve(Object self, Object[] args) {
             return Math.max(0, Reflect.number(args[0], "maxOutputTokens"));
+        }
+    }
+
+    /**
+     * {@code doChat(request, handler)} returns at once; the answer arrives through the handler,
+     * which is replaced by one that counts, cuts off and records ({@link LangChain4jStreamHandler}).
+     */
+    static class StreamingAdapter extends ChatAdapter {
+        @Override
+        public Object[] arguments(Object[] args, PendingModelCall call) {
+            Object handler = LangChain4jStreamHandler.wrap(args[1], call);
+            if (handler == null) {
+                return args;
+            }
+            Object[] wrapped = args.clone();
+            wrapped[1] = handler;
+            call.defer();
+            return wrapped;
         }
     }
 }

@@ -5,8 +5,10 @@ import io.budget4j.BudgetManager;
 import io.budget4j.Limit;
 import io.budget4j.internal.ContextSnapshot;
 import io.budget4j.internal.Engine;
+import io.budget4j.internal.Frames;
 import io.budget4j.internal.QuotaGate;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -83,12 +85,37 @@ public final class PendingModelCall {
         }
     }
 
-    /** Runs a callback of the library's (on whatever thread) inside the call's budget context. */
+    /**
+     * Runs a callback of the library's (on whatever thread) inside the call's budget context. The
+     * callback is not inside the model call itself: a model call it makes (a streaming AI service
+     * sending its next request from {@code onCompleteResponse}) is a request of its own.
+     */
     public void runInContext(Runnable callback) {
-        if (context == null) {
-            callback.run();
-        } else {
-            context.run(callback);
+        try {
+            callInContext(() -> {
+                callback.run();
+                return null;
+            });
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // a Runnable throws no checked exception
+        }
+    }
+
+    /** {@link #runInContext} for a callback with a result or a checked exception, thrown as it is. */
+    public <T> T callInContext(Callable<T> callback) throws Exception {
+        Frames.Frame frame = Frames.frame();
+        int modelDepth = frame == null ? 0 : frame.modelDepth;
+        if (frame != null) {
+            frame.modelDepth = 0;
+        }
+        try {
+            return context == null ? callback.call() : context.call(callback);
+        } finally {
+            if (frame != null) {
+                frame.modelDepth = modelDepth;
+            }
         }
     }
 }

@@ -78,6 +78,81 @@ public final class Reflect {
         return s instanceof String ? (String) s : v.toString();
     }
 
+    /** {@code target.name()} for its effect (a void method such as {@code cancel()}); false when it could not be called. */
+    public static boolean call(Object target, String name) {
+        if (target == null) {
+            return false;
+        }
+        Method m = GETTERS.get(target.getClass()).computeIfAbsent(name, n -> find(target.getClass(), n));
+        if (m == MISSING) {
+            return false;
+        }
+        try {
+            m.invoke(target);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The interface called {@code name} that {@code type} implements (directly or through its
+     * supertypes), or null: the library's own {@code Class}, to build a proxy of it without
+     * linking against the library.
+     */
+    public static Class<?> interfaceNamed(Class<?> type, String name) {
+        for (Class<?> t = type; t != null; t = t.getSuperclass()) {
+            for (Class<?> i : t.getInterfaces()) {
+                if (i.getName().equals(name)) {
+                    return i;
+                }
+                Class<?> inherited = interfaceNamed(i, name);
+                if (inherited != null) {
+                    return inherited;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code target.name(args)} through a public type that declares it (the runtime class may
+     * be a library's non-public subclass). Unlike the getters, failures are thrown: the caller
+     * decides what a call that could not be made means.
+     */
+    public static Object invoke(Object target, String name, Class<?>[] params, Object... args)
+            throws ReflectiveOperationException {
+        Method m = publicMethod(target.getClass(), name, params);
+        if (m == null) {
+            throw new NoSuchMethodException(target.getClass().getName() + "#" + name);
+        }
+        try {
+            return m.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw e;
+        }
+    }
+
+    private static Method publicMethod(Class<?> type, String name, Class<?>[] params) {
+        for (Class<?> t = type; t != null; t = t.getSuperclass()) {
+            if (java.lang.reflect.Modifier.isPublic(t.getModifiers())) {
+                try {
+                    return t.getMethod(name, params);
+                } catch (NoSuchMethodException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
     private static Method find(Class<?> type, String name) {
         try {
             Method m = type.getMethod(name);
