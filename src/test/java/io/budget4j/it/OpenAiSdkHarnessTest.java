@@ -56,14 +56,25 @@ class OpenAiSdkHarnessTest {
     }
 
     @Test
-    void responsesApiBlockingAndStreaming() {
-        List<String> replies = app.converse("responses,responses-stream");
+    void asyncStreamingAsksForUsageAndGetsTheWholeText() {
+        List<String> replies = app.converse("async-stream");
 
-        assertEquals(List.of(TEXT, TEXT), replies);
-        assertEquals(List.of("/v1/responses", "/v1/responses"), server.requests().stream().map(RecordedRequest::path).toList());
+        assertEquals(List.of(TEXT), replies);
+        assertTrue(server.requests().get(0).streaming());
+        assertTrue(server.requests().get(0).includeUsage());
+        assertEquals(15, server.tokensReported());
+    }
+
+    @Test
+    void responsesApiBlockingStreamingAndAsync() {
+        List<String> replies = app.converse("responses,responses-stream,responses-async");
+
+        assertEquals(List.of(TEXT, TEXT, TEXT), replies);
+        assertEquals(List.of("/v1/responses", "/v1/responses", "/v1/responses"),
+                server.requests().stream().map(RecordedRequest::path).toList());
         assertEquals(64L, server.requests().get(0).maxOutputTokens());
         assertTrue(server.requests().get(1).streaming());
-        assertEquals(30, server.tokensReported());
+        assertEquals(45, server.tokensReported());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.budget4j.it.apps;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
+import com.openai.core.http.AsyncStreamResponse;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
@@ -29,7 +30,8 @@ import java.util.stream.Collectors;
 
 /**
  * An ordinary OpenAI Java SDK application, unaware of budget4j: chat completions (blocking,
- * streaming with usage at the end, async), the Responses API (blocking and streaming), and a
+ * streaming with usage at the end, async, async streaming), the Responses API (blocking,
+ * streaming, async), and a
  * tool loop the application runs itself (the SDK executes no tools), calling
  * {@link #weatherTool(String)} for each tool call the model asks for.
  *
@@ -59,7 +61,8 @@ public final class OpenAiSdkApp {
 
     /**
      * One conversation: the steps of {@code script} in order: {@code chat:N}, {@code stream},
-     * {@code async}, {@code responses}, {@code responses-stream}, {@code tools}.
+     * {@code async}, {@code async-stream}, {@code responses}, {@code responses-stream},
+     * {@code responses-async}, {@code tools}.
      */
     public List<String> converse(String script) {
         for (String step : AppConsole.steps(script)) {
@@ -67,6 +70,8 @@ public final class OpenAiSdkApp {
                 case "chat" -> replies.add(text(client.chat().completions().create(chatParams("Question " + (++chats)))));
                 case "stream" -> replies.add(stream());
                 case "async" -> replies.add(async());
+                case "async-stream" -> replies.add(asyncStream());
+                case "responses-async" -> replies.add(responsesAsync());
                 case "responses" -> replies.add(text(client.responses().create(responseParams())));
                 case "responses-stream" -> replies.add(streamResponse());
                 case "tools" -> replies.add(withTools());
@@ -109,6 +114,30 @@ public final class OpenAiSdkApp {
     private String async() {
         try {
             return text(client.async().chat().completions().create(chatParams("Question async")).join());
+        } catch (CompletionException e) {
+            throw AppConsole.unwrap(e);
+        }
+    }
+
+    /** Chat streamed through the async client: a handler per chunk, then wait for the end. */
+    private String asyncStream() {
+        ChatCompletionCreateParams params = chatParams("Tell me a story").toBuilder()
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                .build();
+        StringBuffer text = new StringBuffer();
+        AsyncStreamResponse<ChatCompletionChunk> stream = client.async().chat().completions().createStreaming(params);
+        stream.subscribe(chunk -> chunk.choices().forEach(choice -> choice.delta().content().ifPresent(text::append)));
+        try {
+            stream.onCompleteFuture().join();
+        } catch (CompletionException e) {
+            throw AppConsole.unwrap(e);
+        }
+        return text.toString();
+    }
+
+    private String responsesAsync() {
+        try {
+            return text(client.async().responses().create(responseParams()).join());
         } catch (CompletionException e) {
             throw AppConsole.unwrap(e);
         }
