@@ -5,7 +5,6 @@ import io.budget4j.internal.Observers;
 import io.budget4j.tokens.UsageReader;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,7 +51,7 @@ final class LangChain4jStreamHandler implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         if (method.getDeclaringClass() == Object.class) {
-            return objectMethod(proxy, method, args);
+            return Forwarding.objectMethod(proxy, delegate, method, args);
         }
         if (ended.get()) {
             return null;
@@ -110,27 +109,6 @@ final class LangChain4jStreamHandler implements InvocationHandler {
 
     /** Calls the caller's handler inside the call's context; what it throws goes back to LangChain4j unchanged. */
     private Object forward(Method method, Object[] args) throws Throwable {
-        try {
-            return tally.call().callInContext(() -> method.invoke(delegate, args));
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    private Object objectMethod(Object proxy, Method method, Object[] args) throws Throwable {
-        switch (method.getName()) {
-            case "equals":
-                return proxy == args[0];
-            case "hashCode":
-                return System.identityHashCode(proxy);
-            case "toString":
-                return "budget4j stream tally of " + delegate;
-            default:
-                try {
-                    return method.invoke(delegate, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-        }
+        return tally.call().callInContext(() -> Forwarding.forward(delegate, method, args));
     }
 }

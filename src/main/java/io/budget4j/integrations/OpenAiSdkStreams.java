@@ -5,7 +5,6 @@ import io.budget4j.internal.Observers;
 import io.budget4j.tokens.UsageReader;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
@@ -103,9 +102,9 @@ final class OpenAiSdkStreams {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (method.getDeclaringClass() == Object.class) {
-                return objectMethod(proxy, delegate, method, args);
+                return Forwarding.objectMethod(proxy, delegate, method, args);
             }
-            Object result = forward(delegate, method, args);
+            Object result = Forwarding.forward(delegate, method, args);
             if (method.getName().equals("stream") && result instanceof Stream<?>) {
                 return counted((Stream<?>) result);
             }
@@ -195,15 +194,15 @@ final class OpenAiSdkStreams {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (method.getDeclaringClass() == Object.class) {
-                return objectMethod(proxy, delegate, method, args);
+                return Forwarding.objectMethod(proxy, delegate, method, args);
             }
             if (method.getName().equals("subscribe") && args != null && args.length > 0) {
                 Object[] wrapped = args.clone();
                 wrapped[0] = handler(args[0]);
-                forward(delegate, method, wrapped);
+                Forwarding.forward(delegate, method, wrapped);
                 return proxy; // subscribe returns the response itself, for chaining
             }
-            Object result = forward(delegate, method, args);
+            Object result = Forwarding.forward(delegate, method, args);
             if (method.getName().equals("close")) {
                 tally.finish(null);
             }
@@ -236,7 +235,7 @@ final class OpenAiSdkStreams {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (method.getDeclaringClass() == Object.class) {
-                return objectMethod(proxy, delegate, method, args);
+                return Forwarding.objectMethod(proxy, delegate, method, args);
             }
             switch (method.getName()) {
                 case "onNext": {
@@ -257,34 +256,7 @@ final class OpenAiSdkStreams {
                 default:
                     break;
             }
-            return tally.call().callInContext(() -> forward(delegate, method, args));
-        }
-    }
-
-    /** Calls the SDK's or the application's object; what it throws is thrown unchanged. */
-    private static Object forward(Object target, Method method, Object[] args) throws Exception {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception) {
-                throw (Exception) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw e;
-        }
-    }
-
-    private static Object objectMethod(Object proxy, Object delegate, Method method, Object[] args) throws Exception {
-        switch (method.getName()) {
-            case "equals":
-                return proxy == args[0];
-            case "hashCode":
-                return System.identityHashCode(proxy);
-            default:
-                return forward(delegate, method, args);
+            return tally.call().callInContext(() -> Forwarding.forward(delegate, method, args));
         }
     }
 }

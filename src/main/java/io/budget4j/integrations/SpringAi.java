@@ -1,12 +1,9 @@
 package io.budget4j.integrations;
 
-import io.budget4j.BudgetExhaustedException;
 import io.budget4j.internal.Observers;
 import io.budget4j.tokens.UsageReader;
 
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Spring AI 1.x with OpenAI: {@code ChatModel.call} may make several requests (tool round trips,
@@ -51,10 +48,8 @@ final class SpringAi {
 
     /**
      * {@code chatCompletionStream} returns a cold {@code Flux} of chunks, made when Spring AI
-     * subscribes. It becomes {@code flux.map(count).doOnError(remember).doFinally(record)}, called
-     * reflectively with JDK functional interfaces so budget4j never links against Reactor. A chunk
-     * that takes the run past its token budget is not passed on: the refusal thrown from the map
-     * makes Reactor cancel the HTTP exchange and signal it as the stream's error.
+     * subscribes; it is replaced by one that counts, cuts off, records, and passes the stream's
+     * signals on in the call's budget context ({@link ReactiveStream}).
      */
     static class StreamAdapter extends EntityAdapter {
         @Override
@@ -67,25 +62,13 @@ final class SpringAi {
             if (flux == null) {
                 return null;
             }
-            StreamTally tally = new StreamTally(call);
-            Function<Object, Object> count = chunk -> {
-                if (!tally.isCut()) {
-                    tally.usage(StreamChunks.usage(chunk));
-                    BudgetExhaustedException refusal = tally.text(StreamChunks.text(chunk));
-                    if (refusal != null) {
-                        throw refusal;
-                    }
-                }
-                return chunk;
-            };
-            Consumer<Throwable> failed = tally::finish;
-            Consumer<Object> ended = signal -> tally.finish(null);
             try {
-                Object counted = Reflect.invoke(flux, "map", new Class<?>[]{Function.class}, count);
-                Object remembered = Reflect.invoke(counted, "doOnError", new Class<?>[]{Consumer.class}, failed);
-                Object recorded = Reflect.invoke(remembered, "doFinally", new Class<?>[]{Consumer.class}, ended);
+                Object counted = ReactiveStream.counted(flux, call);
+                if (counted == null) {
+                    return flux;
+                }
                 call.defer();
-                return recorded;
+                return counted;
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 Observers.internalError("could not follow a Spring AI stream; it is recorded without its tokens", e);
                 return flux;

@@ -16,6 +16,6 @@ class LangChain4jIntegrationIT extends AgentIntegrationContract {
 
     @Override
     String streamingPaths() {
-        return "stream";
+        return "stream,stream-tools";
     }
 }

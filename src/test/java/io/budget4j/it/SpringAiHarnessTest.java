@@ -67,4 +67,18 @@ class SpringAiHarnessTest {
         // Spring AI sends a String result JSON-encoded.
         assertEquals(List.of("\"Sunny and 21 degrees in Paris\""), server.requests().get(1).toolResults());
     }
+
+    @Test
+    void streamingAssistantRunsTheToolThenStreamsTheAnswer() {
+        server.callToolsFirst(1, "{\"city\":\"Paris\"}");
+        int before = Weather.lookups();
+
+        List<String> replies = app.converse("stream-tools");
+
+        assertEquals(List.of("Hello from the fake model"), replies);
+        assertEquals(2, server.requestCount());
+        assertTrue(server.requests().stream().allMatch(RecordedRequest::streaming));
+        assertEquals(1, Weather.lookups() - before);
+        assertEquals(List.of("\"Sunny and 21 degrees in Paris\""), server.requests().get(1).toolResults());
+    }
 }

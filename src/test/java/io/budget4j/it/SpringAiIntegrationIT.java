@@ -16,6 +16,6 @@ class SpringAiIntegrationIT extends AgentIntegrationContract {
 
     @Override
     String streamingPaths() {
-        return "stream";
+        return "stream,stream-tools";
     }
 }

@@ -11,6 +11,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.TokenStream;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.concurrent.CompletionException;
 /**
  * An ordinary LangChain4j 1.x application, unaware of budget4j: it talks to an OpenAI-compatible
  * server through {@link OpenAiChatModel} (each public {@code chat} overload once),
- * {@link OpenAiStreamingChatModel}, and an {@link AiServices} assistant with a tool.
+ * {@link OpenAiStreamingChatModel}, and {@link AiServices} assistants with a tool, blocking and
+ * streaming.
  *
  * <p>{@code main(baseUrl, script)} runs {@link #converse(String)} and prints what happened
  * ({@link AppConsole}). Budgets reach it only through YAML, e.g.
@@ -32,12 +34,18 @@ public final class LangChain4jApp {
     private final ChatModel chatModel;
     private final StreamingChatModel streamingModel;
     private final Assistant assistant;
+    private final StreamingAssistant streamingAssistant;
     private final List<String> replies = new ArrayList<>();
     private int chats;
 
     /** The AI service LangChain4j implements: chat with tools. */
     public interface Assistant {
         String chat(String message);
+    }
+
+    /** The streaming AI service: LangChain4j runs the tools and sends the next request from its stream callbacks. */
+    public interface StreamingAssistant {
+        TokenStream chat(String message);
     }
 
     /** The tools LangChain4j offers the model. */
@@ -58,6 +66,9 @@ public final class LangChain4jApp {
         this.assistant = AiServices.builder(Assistant.class)
                 .chatModel(chatModel).tools(new WeatherTools())
                 .build();
+        this.streamingAssistant = AiServices.builder(StreamingAssistant.class)
+                .streamingChatModel(streamingModel).tools(new WeatherTools())
+                .build();
     }
 
     public static void main(String[] args) {
@@ -66,13 +77,17 @@ public final class LangChain4jApp {
         System.exit(0);
     }
 
-    /** One conversation: the steps of {@code script} ({@code chat:N}, {@code stream}, {@code tools}) in order. */
+    /**
+     * One conversation: the steps of {@code script} ({@code chat:N}, {@code stream}, {@code tools},
+     * {@code stream-tools}) in order.
+     */
     public List<String> converse(String script) {
         for (String step : AppConsole.steps(script)) {
             switch (step) {
                 case "chat" -> replies.add(chat());
                 case "stream" -> replies.add(stream());
                 case "tools" -> replies.add(assistant.chat("What is the weather in Paris?"));
+                case "stream-tools" -> replies.add(streamWithTools());
                 default -> throw new IllegalArgumentException("unknown step " + step);
             }
         }
@@ -91,6 +106,22 @@ public final class LangChain4jApp {
             case 2 -> chatModel.chat(ChatRequest.builder().messages(UserMessage.from(question)).build()).aiMessage().text();
             default -> chatModel.chat(UserMessage.from(question)).aiMessage().text();
         };
+    }
+
+    private String streamWithTools() {
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        StringBuffer text = new StringBuffer();
+        streamingAssistant.chat("What is the weather in Paris?")
+                .onPartialResponse(text::append)
+                .onCompleteResponse(done::complete)
+                .onError(done::completeExceptionally)
+                .start();
+        try {
+            done.join();
+        } catch (CompletionException e) {
+            throw AppConsole.unwrap(e);
+        }
+        return text.toString();
     }
 
     private String stream() {

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 /**
  * An ordinary Spring AI 1.x application without Spring Boot, unaware of budget4j: it builds
  * {@link OpenAiApi} and {@link OpenAiChatModel} by hand and calls {@code call(Prompt)} (also through
- * {@code call(String)}), {@code stream(Prompt)} with usage at the stream's end, and a prompt with
- * a tool callback that Spring AI executes itself.
+ * {@code call(String)}), {@code stream(Prompt)} with usage at the stream's end, and prompts with
+ * a tool callback that Spring AI executes itself, called and streamed.
  *
  * <p>{@code main(baseUrl, script)} runs {@link #converse(String)} and prints what happened
  * ({@link AppConsole}). Budgets reach it only through YAML, e.g.
@@ -59,13 +59,17 @@ public final class SpringAiApp {
         System.exit(0);
     }
 
-    /** One conversation: the steps of {@code script} ({@code chat:N}, {@code stream}, {@code tools}) in order. */
+    /**
+     * One conversation: the steps of {@code script} ({@code chat:N}, {@code stream}, {@code tools},
+     * {@code stream-tools}) in order.
+     */
     public List<String> converse(String script) {
         for (String step : AppConsole.steps(script)) {
             switch (step) {
                 case "chat" -> replies.add(chat());
                 case "stream" -> replies.add(stream());
                 case "tools" -> replies.add(withTools());
+                case "stream-tools" -> replies.add(streamWithTools());
                 default -> throw new IllegalArgumentException("unknown step " + step);
             }
         }
@@ -87,11 +91,21 @@ public final class SpringAiApp {
 
     private String stream() {
         Prompt prompt = new Prompt("Tell me a story", OpenAiChatOptions.builder().streamUsage(true).build());
-        List<ChatResponse> chunks = chatModel.stream(prompt).collectList().block();
+        return text(chatModel.stream(prompt).collectList().block());
+    }
+
+    private static String text(List<ChatResponse> chunks) {
         return Objects.requireNonNull(chunks).stream()
                 .filter(r -> r.getResult() != null && r.getResult().getOutput().getText() != null)
                 .map(r -> r.getResult().getOutput().getText())
                 .collect(Collectors.joining());
+    }
+
+    /** A streamed prompt with a tool: Spring AI runs the tool and streams the follow-up request itself. */
+    private String streamWithTools() {
+        Prompt prompt = new Prompt("What is the weather in Paris?", OpenAiChatOptions.builder().streamUsage(true)
+                .toolCallbacks(ToolCallbacks.from(new WeatherTools())).build());
+        return text(chatModel.stream(prompt).collectList().block());
     }
 
     private String withTools() {
