@@ -1,5 +1,7 @@
 package io.budget4j.examples.model;
 
+import io.budget4j.Tokens;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -82,7 +84,7 @@ public final class OpenAiCompatibleModel implements ChatModel {
         Object usage = MiniJson.at(json, "usage");
         TokenUsage tokens = usage == null
                 // An endpoint that reports no usage: count what went in and came out.
-                ? TokenUsage.of(TokenCounter.count(prompt, model), TokenCounter.count(text, model))
+                ? TokenUsage.of(Tokens.count(prompt, model), Tokens.count(text, model))
                 : new TokenUsage(number(usage, "prompt_tokens"), number(usage, "completion_tokens"),
                         number(usage, "total_tokens"));
         if (tokens.totalTokens() == 0 && tokens.promptTokens() + tokens.completionTokens() > 0) {

@@ -1,5 +1,7 @@
 package io.budget4j.examples.model;
 
+import io.budget4j.Tokens;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -27,8 +29,8 @@ public final class SimulatedModel implements ChatModel {
     @Override
     public ChatResponse chat(String systemPrompt, String userPrompt) {
         String reply = reply(userPrompt);
-        long prompt = TokenCounter.count(systemPrompt, model) + TokenCounter.count(userPrompt, model);
-        return new ChatResponse(reply, TokenUsage.of(prompt, TokenCounter.count(reply, model)));
+        long prompt = Tokens.count(systemPrompt, model) + Tokens.count(userPrompt, model);
+        return new ChatResponse(reply, TokenUsage.of(prompt, Tokens.count(reply, model)));
     }
 
     @Override
