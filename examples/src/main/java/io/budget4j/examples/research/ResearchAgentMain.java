@@ -48,7 +48,7 @@ public final class ResearchAgentMain {
         System.out.println("Mode:     " + (deep ? "deep research (@Budgeted profile deep_research)"
                 : "quick answer (@Budgeted profile quick_answer)"));
         System.out.println();
-        System.out.println("Steps:");
+        System.out.println("Steps (each as it is recorded: a nested call finishes before its caller):");
         Budget4j.addListener(new StepTrace(System.out));
         ResearchAgent agent = new ResearchAgent(model);
         ResearchResult result;

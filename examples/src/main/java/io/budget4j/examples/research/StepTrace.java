@@ -6,6 +6,7 @@ import io.budget4j.BudgetManager;
 import io.budget4j.StepRecord;
 
 import java.io.PrintStream;
+import java.util.Locale;
 
 /**
  * Prints every step of a run as it is recorded, and every refused call: the seed's "log budget
@@ -21,13 +22,21 @@ public final class StepTrace implements BudgetListener {
 
     @Override
     public void stepRecorded(StepRecord step) {
-        String what = step.kind() + " " + step.method() + (step.model().isEmpty() ? "" : " (" + step.model() + ")");
-        out.printf("  %-62s %s tokens; run so far: %s%n", what, step.kind().equals("model") ? step.tokens() : "-",
-                ReportPrinter.used(step.usage()));
+        boolean model = step.kind().equals("model");
+        out.printf(Locale.ROOT, "  %-5s %-32s %-12s run so far: %s%s%n", step.kind(), simpleName(step.method()),
+                model ? step.tokens() + " tokens" : "", ReportPrinter.used(step.usage()),
+                step.failed() ? " (this call threw)" : "");
+    }
+
+    /** {@code DocumentSearch#fetchDocument} for {@code io.budget4j.examples.research.DocumentSearch#fetchDocument}. */
+    private static String simpleName(String method) {
+        int hash = method.indexOf('#');
+        int dot = method.lastIndexOf('.', hash < 0 ? method.length() : hash);
+        return method.substring(dot + 1);
     }
 
     @Override
     public void callRefused(BudgetManager run, BudgetExhaustedException refusal) {
-        out.println("  refused: " + refusal.limit().yamlKey() + " reached, the call was not made");
+        out.println("  refused: " + refusal.limit().yamlKey() + " reached, so the next call was not made");
     }
 }
