@@ -145,7 +145,7 @@ class ExamplesIT {
                 PACKAGE + "research.ResearchAgentMain"), Map.of());
 
         assertTrue(out.stdout.contains("Machine learning is"), out.describe());
-        assertTrue(out.stdout.contains("Budget: not measured. The budget4j agent is not attached"), out.describe());
+        assertTrue(out.stdout.contains("Budget: not measured, no run was open. Attach the budget4j agent:"), out.describe());
     }
 
     // ---------------------------------------------------------------- running an example

@@ -24,8 +24,9 @@ public final class ReportPrinter {
         if (result.budget().isPresent()) {
             printBudget(result.budget().get());
         } else {
-            out.println("Budget: not measured. The budget4j agent is not attached; run with");
+            out.println("Budget: not measured, no run was open. Attach the budget4j agent:");
             out.println("  -javaagent:target/budget4j-agent.jar=config=examples/src/main/resources/budgets.yaml");
+            out.println("(When it is attached, its log says why a @Budgeted method was left unbudgeted.)");
         }
     }
 
