@@ -91,6 +91,12 @@ class ExamplesIT {
     void configExampleRunsEachUseCaseUnderItsOwnProfile() throws Exception {
         Output out = runExample(Map.of(), "ConfigExample");
 
+        assertTrue(out.stdout.contains("Profiles in budgets.yaml:\n"
+                + "  quick_answer      max 5 steps, 2000 tokens, 10 s, tool calls nested 2 deep\n"
+                + "  deep_research     max 20 steps, 50000 tokens, 60 s, tool calls nested 10 deep\n"
+                + "  batch_processing  max 50 steps, 100000 tokens, 300 s, tool calls nested 20 deep\n"),
+                out.describe());
+
         assertTrue(out.stdout.contains("Budget (profile quick_answer): max 5 steps"), out.describe());
         assertTrue(out.stdout.contains("Budget (profile deep_research): max 20 steps"), out.describe());
         assertTrue(out.stdout.contains("Budget (profile batch_processing): max 50 steps"), out.describe());

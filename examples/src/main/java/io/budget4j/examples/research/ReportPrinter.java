@@ -41,14 +41,15 @@ public final class ReportPrinter {
     }
 
     public void printBudget(BudgetReport report) {
-        out.println("Budget " + limits(report.limits()));
+        RunBudget b = report.limits();
+        out.println("Budget " + b.profile().map(p -> "(profile " + p + ")").orElse("(set in code)") + ": " + limits(b));
         out.println("  used:      " + used(report.used()));
         out.println("  remaining: " + remaining(report.remaining()));
     }
 
-    /** {@code (profile quick_answer): max 5 steps, 2000 tokens, 10 s, tool calls nested 2 deep} */
+    /** {@code max 5 steps, 2000 tokens, 10 s, tool calls nested 2 deep} */
     public static String limits(RunBudget b) {
-        return b.profile().map(p -> "(profile " + p + ")").orElse("(set in code)") + ": max "
+        return "max "
                 + (b.maxSteps().isPresent() ? plural(b.maxSteps().getAsInt(), "step") : "unlimited steps") + ", "
                 + (b.maxTokens().isPresent() ? b.maxTokens().getAsLong() + " tokens" : "unlimited tokens") + ", "
                 + (b.maxSeconds().isPresent() ? seconds(b.maxSeconds().getAsDouble()) : "unlimited time")
