@@ -38,12 +38,16 @@ public final class BudgetExhaustionExample {
         System.out.println("2. Without a fallback: three searches in a run of 4 steps");
         DocumentSearch search = new DocumentSearch(Corpus.standard());
         try (BudgetScope run = BudgetContext.open(RunBudget.builder().maxSteps(4).build(), "BudgetExhaustionExample")) {
-            for (String topic : new String[] {"python", "deep learning", "transformers"}) {
-                System.out.println("  search '" + topic + "': " + search.searchDocuments(topic, 1).size() + " document");
+            try {
+                for (String topic : new String[] {"python", "deep learning", "transformers"}) {
+                    int found = search.searchDocuments(topic, 1).size();
+                    System.out.println("  search '" + topic + "' found " + found + " document (2 steps: the search, its nested fetch)");
+                }
+            } catch (BudgetExhaustedException e) {
+                System.out.println("  BudgetExhaustedException, limit " + e.limit() + ":");
+                System.out.println("  " + e.getMessage());
+                System.out.println("  The run spent: " + ReportPrinter.used(run.run().usage()));
             }
-        } catch (BudgetExhaustedException e) {
-            System.out.println("  BudgetExhaustedException, limit " + e.limit() + ":");
-            System.out.println("  " + e.getMessage());
         }
     }
 }

@@ -23,7 +23,7 @@ public final class Corpus {
     public Corpus(List<Document> documents) {
         this.byId = documents.stream().collect(Collectors.toMap(Document::id, Function.identity(),
                 (a, b) -> a, java.util.LinkedHashMap::new));
-        // Longest first, so "machine learning" is found before "learning"-like shorter topics.
+        // Longest first, so a question's longest matching topic wins over the topics inside it.
         this.topics = documents.stream().flatMap(d -> d.topics().stream()).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
                 .toList();
@@ -118,22 +118,16 @@ public final class Corpus {
     /** The corpus topics a question mentions, in the order they appear in it. */
     public List<String> topicsIn(String question) {
         String q = " " + normalise(question) + " ";
-        List<int[]> found = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (String topic : topics) {
+        record Found(int start, int end, String topic) {
+        }
+        List<Found> found = new ArrayList<>();
+        for (String topic : topics) { // longest first: "python for machine learning" hides "python"
             int at = q.indexOf(" " + topic + " ");
-            boolean insideLonger = found.stream().anyMatch(f -> at >= f[0] && at < f[1]);
-            if (at >= 0 && !insideLonger) {
-                found.add(new int[] {at, at + topic.length() + 1});
-                names.add(topic);
+            if (at >= 0 && found.stream().noneMatch(f -> at >= f.start() && at < f.end())) {
+                found.add(new Found(at, at + topic.length() + 1, topic));
             }
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingInt(i -> found.get(i)[0]));
-        return order.stream().map(names::get).toList();
+        return found.stream().sorted(Comparator.comparingInt(Found::start)).map(Found::topic).toList();
     }
 
     /** The ids of the documents best matching {@code query}, best first; ties keep corpus order. */
