@@ -146,9 +146,32 @@ class ExamplesIT {
     }
 
     @Test
+    void liveModeReportsAnEndpointThatRefusesAndExitsWithoutAStackTrace() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/chat/completions", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{\"error\":{\"message\":\"Incorrect API key provided\"}}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+            Output out = runExample(2, Map.of("OPENAI_BASE_URL", base), "research.ResearchAgentMain");
+
+            assertTrue(out.stdout.contains("The model call failed: " + base + "/chat/completions answered HTTP 401: "
+                    + "{\"error\":{\"message\":\"Incorrect API key provided\"}}"), out.describe());
+            assertFalse(out.stderr.contains("Exception in thread"), out.describe());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void withoutTheAgentTheResearchAgentStillAnswersAndSaysNothingWasMeasured() throws Exception {
         Output out = run(List.of("-cp", AGENT_JAR + java.io.File.pathSeparator + EXAMPLES,
-                PACKAGE + "research.ResearchAgentMain"), Map.of());
+                PACKAGE + "research.ResearchAgentMain"), Map.of(), 0);
 
         assertTrue(out.stdout.contains("Machine learning is"), out.describe());
         assertTrue(out.stdout.contains("Budget: not measured, no run was open. Attach the budget4j agent:"), out.describe());
@@ -158,15 +181,20 @@ class ExamplesIT {
 
     private static Output runExample(Map<String, String> env, String mainClass, String... args)
             throws IOException, InterruptedException {
+        return runExample(0, env, mainClass, args);
+    }
+
+    private static Output runExample(int exitCode, Map<String, String> env, String mainClass, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 "-javaagent:" + AGENT_JAR + "=config=" + CONFIG,
                 "-cp", AGENT_JAR + java.io.File.pathSeparator + EXAMPLES,
                 PACKAGE + mainClass));
         command.addAll(List.of(args));
-        return run(command, env);
+        return run(command, env, exitCode);
     }
 
-    private static Output run(List<String> javaArgs, Map<String, String> env)
+    private static Output run(List<String> javaArgs, Map<String, String> env, int exitCode)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -188,7 +216,7 @@ class ExamplesIT {
                 fail("example did not finish: " + command);
             }
             Output out = new Output(command, p.exitValue(), Files.readString(stdout), Files.readString(stderr));
-            assertEquals(0, out.exitCode, out.describe());
+            assertEquals(exitCode, out.exitCode, out.describe());
             return out;
         } finally {
             Files.deleteIfExists(stdout);

@@ -41,7 +41,8 @@ public final class BudgetExhaustionExample {
             try {
                 for (String topic : new String[] {"python", "deep learning", "transformers"}) {
                     int found = search.searchDocuments(topic, 1).size();
-                    System.out.println("  search '" + topic + "' found " + found + " document (2 steps: the search, its nested fetch)");
+                    System.out.println("  search '" + topic + "' found " + found
+                            + " document (2 steps: the search, its nested fetch)");
                 }
             } catch (BudgetExhaustedException e) {
                 System.out.println("  BudgetExhaustedException, limit " + e.limit() + ":");
