@@ -19,6 +19,8 @@ public final class Frames {
         public int toolDepth;
         /** The tenant calls on this thread are charged to, or null. */
         public String tenant;
+        /** Model calls open on this thread: one that delegates to another counts once. */
+        public int modelDepth;
     }
 
     /** The tenant of this thread's calls, or null. */

@@ -6,6 +6,7 @@ import io.budget4j.BudgetManager;
 import io.budget4j.BudgetUsage;
 import io.budget4j.StepRecord;
 import io.budget4j.internal.jfr.CallEvent;
+import io.budget4j.internal.jfr.EventEnabled;
 import io.budget4j.internal.jfr.JfrRecording;
 import io.budget4j.internal.jfr.RefusalEvent;
 import io.budget4j.internal.jfr.RunEvent;
@@ -30,6 +31,8 @@ public final class Observers {
     private static final Logger LOG = System.getLogger("io.budget4j");
 
     private static final boolean JFR = jfrAvailable();
+    /** Asked before building a call event, so steps allocate none while call events are off. */
+    private static final EventEnabled CALL_EVENTS = JFR ? EventEnabled.of(CallEvent.class) : EventEnabled.OFF;
     private static final BudgetListener[] NONE = new BudgetListener[0];
     private static volatile BudgetListener[] listeners = NONE;
 
@@ -58,8 +61,10 @@ public final class Observers {
     public static Object beginRunEvent() {
         if (JFR && JfrRecording.running()) {
             RunEvent e = new RunEvent();
-            e.begin();
-            return e;
+            if (e.isEnabled()) {
+                e.begin();
+                return e;
+            }
         }
         return null;
     }
@@ -101,7 +106,7 @@ public final class Observers {
                     failure == null ? "" : " failed=" + failure.getClass().getName(),
                     String.format(java.util.Locale.ROOT, "%.3f", u.seconds()), run.remaining());
         }
-        if (jfr) {
+        if (jfr && CALL_EVENTS.isEnabled()) {
             CallEvent e = new CallEvent();
             e.runId = run.id();
             e.kind = kind;
@@ -167,11 +172,7 @@ public final class Observers {
 
     private static boolean jfrAvailable() {
         try {
-            if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
-                return false;
-            }
-            JfrRecording.watch();
-            return true;
+            return ModuleLayer.boot().findModule("jdk.jfr").isPresent();
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.DEBUG, "budget4j: JFR events are off", e);
             return false;

@@ -1,0 +1,21 @@
+package io.budget4j.agent;
+
+import io.budget4j.BudgetExhaustedException;
+import io.budget4j.integrations.PendingModelCall;
+
+/** The state of one adapted model call between its enter and exit advice. Read by woven code. */
+public final class AdaptedCall {
+    /** The refusal to throw at the call site, or null. */
+    public final BudgetExhaustedException refusal;
+    /** The arguments to call the method with (possibly wrapped by the adapter). */
+    public final Object[] arguments;
+    final PendingModelCall pending;
+    final boolean inRun;
+
+    AdaptedCall(BudgetExhaustedException refusal, Object[] arguments, PendingModelCall pending, boolean inRun) {
+        this.refusal = refusal;
+        this.arguments = arguments;
+        this.pending = pending;
+        this.inRun = inRun;
+    }
+}
