@@ -179,6 +179,19 @@ class ExamplesIT {
 
     // ---------------------------------------------------------------- running an example
 
+    @Test
+    void anApplicationWithNoBudget4jImportIsBudgetedByYamlAlone() throws Exception {
+        Output out = run(List.of("-javaagent:" + AGENT_JAR + "=config=" + EXAMPLES.resolve("support-bot.yaml"),
+                "-cp", EXAMPLES.toString(), PACKAGE + "nocode.SupportBot"), Map.of(), 0);
+
+        assertTrue(out.stdout.contains("Stopped: BudgetExhaustedException: Budget exhausted: max_steps reached:"
+                + " 7 of 7 steps used"), out.describe());
+        assertTrue(out.stdout.contains("profile 'support'"), out.describe());
+        // model, tool, tool, three times over, less the refused last tool call: the fourth
+        // request never reached the model server.
+        assertTrue(out.stdout.contains("Requests the model server received: 3"), out.describe());
+    }
+
     private static Output runExample(Map<String, String> env, String mainClass, String... args)
             throws IOException, InterruptedException {
         return runExample(0, env, mainClass, args);
