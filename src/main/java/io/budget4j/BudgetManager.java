@@ -57,6 +57,8 @@ public final class BudgetManager {
     private final int maxDepth;
     private final DeadlineTimer.Cancellable deadline;
     private final Object jfrEvent;
+    /** Whether steps are logged, decided when the run opens: the per-step check costs nothing. */
+    private final boolean logSteps;
 
     private volatile int steps;
     /**
@@ -94,6 +96,7 @@ public final class BudgetManager {
         this.deadline = Double.isInfinite(seconds) ? null
                 : timer.schedule(this::deadlinePassed, RunBudget.secondsToDuration(seconds).toNanos());
         this.jfrEvent = Observers.beginRunEvent();
+        this.logSteps = Observers.stepLogging();
         Observers.runOpened(this);
     }
 
@@ -210,7 +213,7 @@ public final class BudgetManager {
                 HELD.getAndAdd(r, -reservedTokens);
             }
         }
-        Observers.stepRecorded(this, "model", method, model, tokensUsed, failure);
+        Observers.stepRecorded(this, logSteps, "model", method, model, tokensUsed, failure);
     }
 
     /**
@@ -245,7 +248,7 @@ public final class BudgetManager {
 
     /** Records a tool call allowed by {@link #tryToolCall}, also when it threw. */
     public void recordToolCall(String method, Throwable failure) {
-        Observers.stepRecorded(this, "tool", method, "", 0, failure);
+        Observers.stepRecorded(this, logSteps, "tool", method, "", 0, failure);
     }
 
     private Limit brokenBeforeStep() {

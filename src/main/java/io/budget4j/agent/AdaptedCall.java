@@ -10,12 +10,13 @@ public final class AdaptedCall {
     /** The arguments to call the method with (possibly wrapped by the adapter). */
     public final Object[] arguments;
     final PendingModelCall pending;
-    final boolean inRun;
+    /** What {@code Calls.beginModel} returned for this call. */
+    final Object call;
 
-    AdaptedCall(BudgetExhaustedException refusal, Object[] arguments, PendingModelCall pending, boolean inRun) {
+    AdaptedCall(BudgetExhaustedException refusal, Object[] arguments, PendingModelCall pending, Object call) {
         this.refusal = refusal;
         this.arguments = arguments;
         this.pending = pending;
-        this.inRun = inRun;
+        this.call = call;
     }
 }

@@ -67,7 +67,7 @@ public final class Dispatch {
     public static AdaptedCall beginAdapted(int siteId, Object self, Object[] args) {
         Object call = Calls.beginModel();
         if (call == Calls.NESTED) {
-            return new AdaptedCall(null, args, null, false);
+            return new AdaptedCall(null, args, null, null);
         }
         CallSite site = Sites.get(siteId);
         String model = site.model;
@@ -81,9 +81,9 @@ public final class Dispatch {
         }
         BudgetExhaustedException refused = Calls.enterModel(call, site.label, model, reserve);
         if (refused != null) {
-            return new AdaptedCall(refused, args, null, false);
+            return new AdaptedCall(refused, args, null, null);
         }
-        BudgetManager run = (BudgetManager) call;
+        BudgetManager run = Calls.runOf(call);
         PendingModelCall pending = new PendingModelCall(run, site.label, model, run == null ? 0 : reserve,
                 Frames.currentTenant());
         Object[] arguments = args;
@@ -92,7 +92,7 @@ public final class Dispatch {
         } catch (RuntimeException | LinkageError e) {
             Observers.internalError("the " + site.label + " integration could not wrap its arguments", e);
         }
-        return new AdaptedCall(null, arguments, pending, run != null);
+        return new AdaptedCall(null, arguments, pending, call);
     }
 
     /** After a library's model call that has an adapter: records it now, or when its result ends. */
@@ -100,9 +100,7 @@ public final class Dispatch {
         if (call == null || call.pending == null) {
             return returned;
         }
-        if (call.inRun) {
-            Calls.endModel();
-        }
+        Calls.endModel(call.call);
         CallSite site = Sites.get(siteId);
         PendingModelCall pending = call.pending;
         if (thrown != null) {

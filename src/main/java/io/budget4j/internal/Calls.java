@@ -22,8 +22,9 @@ public final class Calls {
     }
 
     /**
-     * What a model call about to start is part of: the current run (and the call is now open on
-     * this thread), {@link #NESTED} inside another model call, or null outside any run.
+     * What a model call about to start is part of: the thread's frame, whose run it counts in
+     * (the call is now open on this thread); {@link #NESTED} inside another model call; or null
+     * outside any run. The frame is handed back at exit, so the call looks nothing up twice.
      */
     public static Object beginModel() {
         Frames.Frame f = Frames.frame();
@@ -34,7 +35,12 @@ public final class Calls {
             return NESTED;
         }
         f.modelDepth = 1;
-        return f.run;
+        return f;
+    }
+
+    /** The run a call begun with {@link #beginModel} counts in, or null. */
+    public static BudgetManager runOf(Object call) {
+        return call instanceof Frames.Frame ? ((Frames.Frame) call).run : null;
     }
 
     /** Before a model call begun with {@link #beginModel}: null to go ahead, else the refusal. */
@@ -46,7 +52,8 @@ public final class Calls {
         if (call == null) {
             return outside(method, true, gate);
         }
-        BudgetManager run = (BudgetManager) call;
+        Frames.Frame frame = (Frames.Frame) call;
+        BudgetManager run = frame.run;
         BudgetExhaustedException refused = run.tryModelCall(method, reserveTokens);
         if (refused == null && gate != null) {
             refused = quota(method, gate);
@@ -56,7 +63,7 @@ public final class Calls {
             }
         }
         if (refused != null) {
-            endModel();
+            frame.modelDepth = 0;
         }
         return refused;
     }
@@ -76,17 +83,17 @@ public final class Calls {
             return;
         }
         if (call != null) {
-            endModel();
-            ((BudgetManager) call).recordModelCall(method, model, tokens, reserveTokens, thrown);
+            Frames.Frame frame = (Frames.Frame) call;
+            frame.modelDepth = 0;
+            frame.run.recordModelCall(method, model, tokens, reserveTokens, thrown);
         }
         settleQuota(tokens);
     }
 
-    /** The model call open on this thread has ended. */
-    public static void endModel() {
-        Frames.Frame f = Frames.frame();
-        if (f != null) {
-            f.modelDepth = 0;
+    /** The model call begun with {@link #beginModel} has ended (it is recorded elsewhere). */
+    public static void endModel(Object call) {
+        if (call instanceof Frames.Frame) {
+            ((Frames.Frame) call).modelDepth = 0;
         }
     }
 

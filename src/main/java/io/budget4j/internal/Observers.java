@@ -90,11 +90,15 @@ public final class Observers {
         each(l -> l.runClosed(run));
     }
 
+    /** Whether steps are logged now (asked when a run opens; steps of that run follow it). */
+    public static boolean stepLogging() {
+        return STEP_LOG.isLoggable(Level.DEBUG);
+    }
+
     /** Reports one recorded call. Cheap when nobody listens. */
-    public static void stepRecorded(BudgetManager run, String kind, String method, String model, long tokens,
-                                    Throwable failure) {
+    public static void stepRecorded(BudgetManager run, boolean log, String kind, String method, String model,
+                                    long tokens, Throwable failure) {
         BudgetListener[] ls = listeners;
-        boolean log = STEP_LOG.isLoggable(Level.DEBUG);
         boolean jfr = JFR && JfrRecording.running();
         if (ls.length == 0 && !log && !jfr) {
             return;
