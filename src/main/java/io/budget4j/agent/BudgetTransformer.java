@@ -22,7 +22,11 @@ final class BudgetTransformer implements ClassFileTransformer {
     private static final Logger LOG = System.getLogger("io.budget4j.agent");
 
     private final List<ClassWeaver> weavers;
-    private final ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED);
+
+    /** Made on first use (by the warm-up thread, usually): start-up does not wait for it. */
+    private static final class Holder {
+        static final ByteBuddy BYTE_BUDDY = new ByteBuddy().with(TypeValidation.DISABLED);
+    }
 
     BudgetTransformer(List<ClassWeaver> weavers) {
         this.weavers = weavers;
@@ -56,7 +60,7 @@ final class BudgetTransformer implements ClassFileTransformer {
             TypePool pool = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(), locator,
                     TypePool.Default.ReaderMode.FAST);
             TypeDescription type = pool.describe(name).resolve();
-            DynamicType.Builder<?> woven = weaver.weave(type, byteBuddy.decorate(type, locator));
+            DynamicType.Builder<?> woven = weaver.weave(type, Holder.BYTE_BUDDY.decorate(type, locator));
             if (woven == null) {
                 return null;
             }

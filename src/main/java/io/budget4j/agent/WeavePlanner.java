@@ -35,13 +35,16 @@ final class WeavePlanner {
     private static final Logger LOG = System.getLogger("io.budget4j.agent");
 
     private final BudgetConfig config;
-    private final Advices advices;
     private final RuleIndex rules;
 
-    WeavePlanner(BudgetConfig config, Advices advices, RuleIndex rules) {
+    WeavePlanner(BudgetConfig config, RuleIndex rules) {
         this.config = config;
-        this.advices = advices;
         this.rules = rules;
+    }
+
+    /** The parsed advice, made on first use (by the warm-up thread, usually). */
+    private static final class Lazy {
+        static final Advices ADVICES = new Advices();
     }
 
     RuleIndex rules() {
@@ -95,13 +98,13 @@ final class WeavePlanner {
                 int id = Sites.register(new CallSite(CallSite.Kind.BUDGETED, label, "", budget, null));
                 Advice.OffsetMapping tenant = rule.tenantParam().map(p -> tenantParameter(method, p, rule))
                         .orElse(Advices.nullValue());
-                return advices.budgeted(advices.mapping(id).bind(TenantArg.class, tenant)).on(is(method));
+                return Lazy.ADVICES.budgeted(Lazy.ADVICES.mapping(id).bind(TenantArg.class, tenant)).on(is(method));
             }
             case MODEL_CALL:
                 if (tracked.adapter != null) {
                     int id = Sites.register(new CallSite(CallSite.Kind.MODEL_CALL, label, rule.model().orElse(""), null,
                             null, 0, tracked.adapter));
-                    return advices.adaptedModelCall(advices.mapping(id)).on(is(method));
+                    return Lazy.ADVICES.adaptedModelCall(Lazy.ADVICES.mapping(id)).on(is(method));
                 }
                 return modelCall(method, label, rule.model().orElse(""), 0);
             case TOOL_CALL:
@@ -146,8 +149,8 @@ final class WeavePlanner {
             }
         }
         int id = Sites.register(new CallSite(CallSite.Kind.BUDGETED, label, "", budget, fallback));
-        Advice.WithCustomMapping mapping = advices.mapping(id).bind(TenantArg.class, tenantArgument(method));
-        return (fallback == null ? advices.budgeted(mapping) : advices.fallbackBudgeted(mapping)).on(is(method));
+        Advice.WithCustomMapping mapping = Lazy.ADVICES.mapping(id).bind(TenantArg.class, tenantArgument(method));
+        return (fallback == null ? Lazy.ADVICES.budgeted(mapping) : Lazy.ADVICES.fallbackBudgeted(mapping)).on(is(method));
     }
 
     private AsmVisitorWrapper modelCall(MethodDescription.InDefinedShape method, String label, String model,
@@ -157,14 +160,14 @@ final class WeavePlanner {
                     + ") must be 0 (no reservation) or positive");
         }
         int id = Sites.register(new CallSite(CallSite.Kind.MODEL_CALL, label, model, null, null, reserveTokens));
-        Advice.WithCustomMapping mapping = advices.mapping(id);
+        Advice.WithCustomMapping mapping = Lazy.ADVICES.mapping(id);
         boolean reportsUsage = reportsUsage(method.getReturnType().asErasure());
-        return (reportsUsage ? advices.modelCall(mapping) : advices.countingModelCall(mapping)).on(is(method));
+        return (reportsUsage ? Lazy.ADVICES.modelCall(mapping) : Lazy.ADVICES.countingModelCall(mapping)).on(is(method));
     }
 
     private AsmVisitorWrapper toolCall(MethodDescription.InDefinedShape method, String label) {
         int id = Sites.register(new CallSite(CallSite.Kind.TOOL_CALL, label, "", null, null));
-        return advices.toolCall(advices.mapping(id)).on(is(method));
+        return Lazy.ADVICES.toolCall(Lazy.ADVICES.mapping(id)).on(is(method));
     }
 
     /** The parameter annotated {@code @TenantId}, loaded as an Object, or null. */
