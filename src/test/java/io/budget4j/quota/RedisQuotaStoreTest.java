@@ -5,15 +5,23 @@ import io.budget4j.Limit;
 import io.budget4j.quota.redis.RedisQuotaStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,6 +203,45 @@ class RedisQuotaStoreTest extends QuotaStoreContract {
                         wrong, clock);
                 assertFalse(denied.tryConsume("acme", 1), "a wrong password is a store failure");
             }
+        }
+    }
+
+    @Test
+    void redissSpeaksTls(@TempDir Path dir) throws Exception {
+        assumeTrue(redis.managed(), "starts its own TLS server");
+        Path cert = dir.resolve("redis.crt");
+        Path key = dir.resolve("redis.key");
+        Process openssl = new ProcessBuilder(RedisServer.findOnPath("openssl"), "req", "-x509", "-newkey", "rsa:2048",
+                "-nodes", "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("openssl.log").toFile()).start();
+        assertEquals(0, openssl.waitFor(), () -> "openssl failed: " + read(dir.resolve("openssl.log")));
+
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(cert)) {
+            trust.setCertificateEntry("redis", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+
+        try (RedisServer server = RedisServer.startLocalTls(cert, key);
+                RedisQuotaStore overTls = RedisQuotaStore.builder("rediss://127.0.0.1:" + server.tlsPort() + "/2")
+                        .keyPrefix(prefix).sslSocketFactory(tls.getSocketFactory()).build()) {
+            QuotaService quotas = service(quota(100), overTls);
+            assertTrue(quotas.tryConsume("acme", 60));
+            assertFalse(quotas.tryConsume("acme", 41));
+            assertEquals(60, quotas.usage("acme").used());
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            return e.toString();
         }
     }
 

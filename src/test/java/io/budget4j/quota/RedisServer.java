@@ -28,6 +28,7 @@ public final class RedisServer implements AutoCloseable {
     private final List<String> extraArgs;
     private final String password;
     private Path log;
+    private int tlsPort = -1;
     private Process process;
 
     private RedisServer(String externalUrl, int port, List<String> extraArgs, String password) {
@@ -52,6 +53,24 @@ public final class RedisServer implements AutoCloseable {
         RedisServer s = new RedisServer(null, freePort(), extra, password);
         s.start();
         return s;
+    }
+
+    /**
+     * A new local server that also serves TLS (on {@link #tlsPort()}) with {@code cert} and
+     * {@code key} (PEM); PING checks readiness on its plain port.
+     */
+    public static RedisServer startLocalTls(Path cert, Path key) {
+        int tlsPort = freePort();
+        RedisServer s = new RedisServer(null, freePort(), List.of("--tls-port", Integer.toString(tlsPort),
+                "--tls-cert-file", cert.toString(), "--tls-key-file", key.toString(),
+                "--tls-ca-cert-file", cert.toString(), "--tls-auth-clients", "no"), null);
+        s.tlsPort = tlsPort;
+        s.start();
+        return s;
+    }
+
+    public int tlsPort() {
+        return tlsPort;
     }
 
     /** True when the tests started this server (and so may stop and restart it). */
@@ -170,7 +189,7 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    private static String findOnPath(String name) {
+    static String findOnPath(String name) {
         String path = System.getenv("PATH");
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
