@@ -1,0 +1,35 @@
+package io.budget4j.agent;
+
+import io.budget4j.BudgetExhaustedException;
+import io.budget4j.BudgetManager;
+import io.budget4j.internal.Frames;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+/**
+ * Woven into a model call whose return type may report no usage: it also reads the arguments, so
+ * the prompt can be counted when the response says nothing.
+ */
+final class CountingModelCallAdvice {
+    private CountingModelCallAdvice() {
+    }
+
+    @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
+    static BudgetExhaustedException enter(@SiteId int site, @Advice.Local("budget4jRun") BudgetManager run) {
+        run = Frames.currentRun();
+        return Dispatch.enterModel(site, run);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@SiteId int site, @Advice.Enter BudgetExhaustedException refused,
+                     @Advice.Local("budget4jRun") BudgetManager run,
+                     @Advice.AllArguments Object[] args,
+                     @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
+                     @Advice.Thrown(readOnly = false, typing = Assigner.Typing.DYNAMIC) Throwable thrown) {
+        if (refused != null) {
+            thrown = refused;
+        } else {
+            Dispatch.exitModelCounting(site, run, args, returned, thrown);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.budget4j.agent;
+
+import io.budget4j.BudgetExhaustedException;
+import io.budget4j.BudgetManager;
+import io.budget4j.internal.Frames;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+/**
+ * Woven into a model call whose return type reports usage. Check before: a refusal skips the
+ * body and is thrown at the call site. Record after, also when the body threw.
+ */
+final class ModelCallAdvice {
+    private ModelCallAdvice() {
+    }
+
+    @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
+    static BudgetExhaustedException enter(@SiteId int site, @Advice.Local("budget4jRun") BudgetManager run) {
+        run = Frames.currentRun();
+        return Dispatch.enterModel(site, run);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@SiteId int site, @Advice.Enter BudgetExhaustedException refused,
+                     @Advice.Local("budget4jRun") BudgetManager run,
+                     @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
+                     @Advice.Thrown(readOnly = false, typing = Assigner.Typing.DYNAMIC) Throwable thrown) {
+        if (refused != null) {
+            thrown = refused;
+        } else {
+            Dispatch.exitModel(site, run, returned, thrown);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.budget4j.agent;
+
+import io.budget4j.RunBudget;
+import io.budget4j.config.BudgetConfig;
+import io.budget4j.internal.BudgetResolver;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.annotation.AnnotationDescription;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.ParameterDescription;
+import net.bytebuddy.description.type.TypeDefinition;
+import net.bytebuddy.description.type.TypeDescription;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+import static net.bytebuddy.matcher.ElementMatchers.is;
+
+/**
+ * Decides, for each method of a class being woven, whether it is a budgeted method, a model call
+ * or a tool call, registers its {@link CallSite} and returns the advice to weave into it.
+ * Annotations are read by name from the class file, never loaded.
+ */
+final class WeavePlanner {
+    static final String BUDGETED = "io.budget4j.Budgeted";
+    static final String MODEL_CALL = "io.budget4j.ModelCall";
+    static final String TOOL_CALL = "io.budget4j.ToolCall";
+    static final String TENANT_ID = "io.budget4j.TenantId";
+
+    private static final Logger LOG = System.getLogger("io.budget4j.agent");
+
+    private final BudgetConfig config;
+    private final Advices advices;
+
+    WeavePlanner(BudgetConfig config, Advices advices) {
+        this.config = config;
+        this.advices = advices;
+    }
+
+    /** The advice for {@code method}, or null when it is none of ours (or cannot be woven). */
+    AsmVisitorWrapper plan(TypeDescription type, MethodDescription.InDefinedShape method) {
+        if (method.isAbstract() || method.isNative() || !method.isMethod()) {
+            return null;
+        }
+        String label = type.getName() + "#" + method.getName();
+        for (AnnotationDescription a : method.getDeclaredAnnotations()) {
+            String name = a.getAnnotationType().getName();
+            try {
+                switch (name) {
+                    case BUDGETED:
+                        return budgeted(type, method, label, a);
+                    case MODEL_CALL:
+                        return modelCall(method, label, string(a, "model"));
+                    case TOOL_CALL:
+                        return toolCall(method, label);
+                    default:
+                        break;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "budget4j: " + label + " is not budgeted: " + e.getMessage());
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private AsmVisitorWrapper budgeted(TypeDescription type, MethodDescription.InDefinedShape method, String label,
+                                       AnnotationDescription a) {
+        RunBudget budget = BudgetResolver.resolve(config, label, string(a, "profile"), number(a, "maxSteps").intValue(),
+                number(a, "maxTokens").longValue(), number(a, "maxSeconds").doubleValue(),
+                number(a, "maxNestedToolCalls").intValue());
+        String fallbackName = string(a, "fallback");
+        Fallback fallback = null;
+        if (!fallbackName.isEmpty()) {
+            try {
+                fallback = FallbackResolver.resolve(type, method, fallbackName);
+            } catch (FallbackResolver.NoFallbackException e) {
+                // Reported now, at weave time; the run is still budgeted, just without the fallback.
+                LOG.log(Level.ERROR, "budget4j: " + e.getMessage() + ". The run is budgeted without a fallback.");
+            }
+        }
+        int id = Sites.register(new CallSite(CallSite.Kind.BUDGETED, label, "", budget, fallback));
+        Advice.WithCustomMapping mapping = advices.mapping(id).bind(TenantArg.class, tenantArgument(method));
+        return (fallback == null ? advices.budgeted(mapping) : advices.fallbackBudgeted(mapping)).on(is(method));
+    }
+
+    private AsmVisitorWrapper modelCall(MethodDescription.InDefinedShape method, String label, String model) {
+        int id = Sites.register(new CallSite(CallSite.Kind.MODEL_CALL, label, model, null, null));
+        Advice.WithCustomMapping mapping = advices.mapping(id);
+        boolean reportsUsage = reportsUsage(method.getReturnType().asErasure());
+        return (reportsUsage ? advices.modelCall(mapping) : advices.countingModelCall(mapping)).on(is(method));
+    }
+
+    private AsmVisitorWrapper toolCall(MethodDescription.InDefinedShape method, String label) {
+        int id = Sites.register(new CallSite(CallSite.Kind.TOOL_CALL, label, "", null, null));
+        return advices.toolCall(advices.mapping(id)).on(is(method));
+    }
+
+    /** The parameter annotated {@code @TenantId}, loaded as an Object, or null. */
+    private static Advice.OffsetMapping tenantArgument(MethodDescription.InDefinedShape method) {
+        for (ParameterDescription.InDefinedShape p : method.getParameters()) {
+            for (AnnotationDescription a : p.getDeclaredAnnotations()) {
+                if (a.getAnnotationType().getName().equals(TENANT_ID)) {
+                    return Advices.argument(p);
+                }
+            }
+        }
+        return Advices.nullValue();
+    }
+
+    /** Whether values of this type report their usage, so the arguments need not be read. */
+    static boolean reportsUsage(TypeDescription type) {
+        if (type.isPrimitive() || type.represents(Object.class) || type.represents(String.class)) {
+            return false;
+        }
+        return hasUsageAccessor(type);
+    }
+
+    private static boolean hasUsageAccessor(TypeDefinition type) {
+        if (type == null) {
+            return false;
+        }
+        for (MethodDescription m : type.getDeclaredMethods()) {
+            if (m.getParameters().isEmpty() && !m.isStatic()) {
+                switch (m.getName()) {
+                    case "usage":
+                    case "getUsage":
+                    case "tokenUsage":
+                    case "getTokenUsage":
+                        return true;
+                    default:
+                        break;
+                }
+            }
+        }
+        for (TypeDescription.Generic i : type.getInterfaces()) {
+            if (hasUsageAccessor(i)) {
+                return true;
+            }
+        }
+        TypeDescription.Generic sup = type.getSuperClass();
+        return sup != null && hasUsageAccessor(sup);
+    }
+
+    private static String string(AnnotationDescription a, String name) {
+        Object v = a.getValue(name).resolve();
+        return v == null ? "" : v.toString();
+    }
+
+    private static Number number(AnnotationDescription a, String name) {
+        Object v = a.getValue(name).resolve();
+        return v instanceof Number ? (Number) v : 0;
+    }
+}

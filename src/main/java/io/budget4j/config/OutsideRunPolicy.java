@@ -1,0 +1,1 @@
+package io.budget4j.config; public enum OutsideRunPolicy { ALLOW, DENY }
