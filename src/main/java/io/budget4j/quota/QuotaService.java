@@ -330,7 +330,7 @@ public final class QuotaService implements QuotaGate, AutoCloseable {
             m.append(" at priority ").append(u.priority().name().toLowerCase(Locale.ROOT)).append(" (")
                     .append(Math.round(share * 100)).append("% of its ").append(u.limit()).append(')');
         }
-        m.append("; this call needs ").append(Math.max(tokens, 1)).append(", so ")
+        m.append(tokens == 0 ? "; no token is left for this call" : "; this call needs " + tokens).append(", so ")
                 .append(method == null ? "it was refused" : "the call to " + method + " was not made")
                 .append(". The quota resets at ").append(u.resetsAt())
                 .append(". To allow more, ");
