@@ -56,7 +56,7 @@ public final class InMemoryQuotaStore implements QuotaStore {
     }
 
     @Override
-    public long reserve(String tenant, WindowSpan span, long tokens, long cap, long now, long leaseExpiresAt) {
+    public Admission reserve(String tenant, WindowSpan span, long tokens, long cap, long now, long leaseExpiresAt) {
         Window w = window(tenant, span);
         long need = Math.max(tokens, 1);
         for (;;) {
@@ -65,7 +65,7 @@ public final class InMemoryQuotaStore implements QuotaStore {
                 if (w.purgeExpired(now)) {
                     continue;
                 }
-                return REFUSED;
+                return new Admission(REFUSED, w.counters());
             }
             if (COMMITTED.weakCompareAndSet(w, c, c + tokens)) {
                 break;
@@ -76,7 +76,7 @@ public final class InMemoryQuotaStore implements QuotaStore {
         RESERVED.getAndAdd(w, tokens);
         long id = leaseIds.incrementAndGet();
         w.leases.put(id, new Lease(tokens, leaseExpiresAt));
-        return id;
+        return new Admission(id, null);
     }
 
     @Override
@@ -104,9 +104,7 @@ public final class InMemoryQuotaStore implements QuotaStore {
             return new Counters(0, 0);
         }
         w.purgeExpired(now);
-        long reserved = w.reserved;
-        long committed = w.committed;
-        return new Counters(Math.max(0, committed - reserved), reserved);
+        return w.counters();
     }
 
     @Override
@@ -165,6 +163,13 @@ public final class InMemoryQuotaStore implements QuotaStore {
 
         Window(long start) {
             this.start = start;
+        }
+
+        /** A snapshot; reserved is read first, so tokens moving from reserved to used are never missed. */
+        Counters counters() {
+            long r = reserved;
+            long c = committed;
+            return new Counters(Math.max(0, c - r), r);
         }
 
         /** Frees the leases expired at {@code now}; true when any was freed. */

@@ -272,11 +272,12 @@ public final class QuotaService implements QuotaGate, AutoCloseable {
         requireNonNegative(tokens);
         long now = clock.millis();
         WindowSpan w = spanAt(now);
-        long cap = policy.limitsFor(tenant).cap(priority);
+        QuotaPolicy.TenantLimits limits = policy.limitsFor(tenant);
+        long cap = limits.cap(priority);
         long expiresAt = now + leaseMillis;
-        long lease;
+        QuotaStore.Admission admission;
         try {
-            lease = store.reserve(tenant, w, tokens, cap, now, expiresAt);
+            admission = store.reserve(tenant, w, tokens, cap, now, expiresAt);
             health.ok();
         } catch (RuntimeException e) {
             health.failed("reserve", e);
@@ -285,10 +286,11 @@ public final class QuotaService implements QuotaGate, AutoCloseable {
             }
             return new QuotaExhaustedException(tenant, null, runUsage(), unreachableMessage(tenant, method, e));
         }
-        if (lease != QuotaStore.REFUSED) {
-            return new Reservation(this, tenant, w, lease, tokens, expiresAt);
+        if (admission.admitted()) {
+            return new Reservation(this, tenant, w, admission.leaseId(), tokens, expiresAt);
         }
-        QuotaUsage u = usage(tenant, priority);
+        QuotaStore.Counters c = admission.counters();
+        QuotaUsage u = new QuotaUsage(tenant, w, priority, limits.limit(), cap, c.used(), c.reserved(), true);
         return new QuotaExhaustedException(tenant, u, runUsage(), exhaustedMessage(u, tokens, method));
     }
 

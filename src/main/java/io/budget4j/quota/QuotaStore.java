@@ -20,7 +20,7 @@ import io.budget4j.quota.redis.RedisQuotaStore;
  */
 public interface QuotaStore extends AutoCloseable {
     long NO_CAP = -1;
-    /** Returned by {@link #reserve} when the request is refused. */
+    /** The lease id of a refused {@link #reserve}, and of a reservation that holds nothing. */
     long REFUSED = -1;
 
     /** Charges {@code tokens} if they fit under {@code cap}; true when charged. */
@@ -33,9 +33,10 @@ public interface QuotaStore extends AutoCloseable {
      * Holds {@code tokens} if they fit under {@code cap}, until {@link #settle} or
      * {@code leaseExpiresAt}.
      *
-     * @return the lease id ({@code >= 0}), or {@link #REFUSED}
+     * @return the lease, or the refusal with the window's counters (so explaining it costs no
+     *         second round trip)
      */
-    long reserve(String tenant, WindowSpan window, long tokens, long cap, long now, long leaseExpiresAt);
+    Admission reserve(String tenant, WindowSpan window, long tokens, long cap, long now, long leaseExpiresAt);
 
     /**
      * Ends lease {@code leaseId} (which held {@code reservedTokens}) and charges
@@ -55,6 +56,13 @@ public interface QuotaStore extends AutoCloseable {
 
     /** A window's counters. */
     record Counters(long used, long reserved) {
+    }
+
+    /** What {@link #reserve} answered: a lease id, or {@link #REFUSED} and the counters that refused it. */
+    record Admission(long leaseId, Counters counters) {
+        public boolean admitted() {
+            return leaseId != REFUSED;
+        }
     }
 
     /**

@@ -103,6 +103,37 @@ class RedisQuotaStoreTest extends QuotaStoreContract {
     }
 
     @Test
+    void everyOperationIsOneScriptCall() {
+        assumeTrue(redis.managed(), "counts the commands of a server no one else uses");
+        QuotaService quotas = service(quota(100));
+        quotas.reserve("warm-up", 1).settle(1); // each script is loaded on its first NOSCRIPT
+        quotas.usage("warm-up");
+        try (JedisPooled raw = raw()) {
+            assertEquals(1, commandsOf(raw, () -> quotas.tryConsume("acme", 50)));
+            assertEquals(1, commandsOf(raw, () -> quotas.consumeQuota("acme", 10)));
+            Reservation[] r = new Reservation[1];
+            assertEquals(1, commandsOf(raw, () -> r[0] = quotas.reserve("acme", 20)));
+            assertEquals(1, commandsOf(raw, () -> r[0].settle(15)));
+            assertEquals(1, commandsOf(raw, () -> assertNotNull(quotas.tryAcquire("acme", 80, "m"))),
+                    "a refusal, with its message, too");
+            assertEquals(1, commandsOf(raw, () -> quotas.usage("acme")));
+        }
+    }
+
+    /** EVALSHA calls the server received while {@code op} ran (the client sends no other command). */
+    private static long commandsOf(JedisPooled raw, Runnable op) {
+        long before = evalshaCalls(raw);
+        op.run();
+        return evalshaCalls(raw) - before;
+    }
+
+    private static long evalshaCalls(JedisPooled raw) {
+        String info = raw.info("commandstats");
+        int at = info.indexOf("cmdstat_evalsha:calls=");
+        return at < 0 ? 0 : Long.parseLong(info.substring(at + 22, info.indexOf(',', at)));
+    }
+
+    @Test
     void denyRefusesWhileRedisIsDownAndServesAgainWhenItIsBack() {
         assumeTrue(redis.managed(), "needs a Redis the test can stop");
         storeFailuresExpected = true;

@@ -199,8 +199,9 @@ public final class RedisServer implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException(name + " is not on the PATH: install it (apt-get install -y redis-server) "
-                + "or point BUDGET4J_REDIS_URL at a running Redis");
+        throw new IllegalStateException(name + " is not on the PATH: install it (apt-get install -y "
+                + ("redis-server".equals(name) ? "redis-server) or point BUDGET4J_REDIS_URL at a running Redis"
+                        : name + ")"));
     }
 
     private static int freePort() {

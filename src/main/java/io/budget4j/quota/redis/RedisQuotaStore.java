@@ -93,12 +93,15 @@ public final class RedisQuotaStore implements QuotaStore {
     }
 
     @Override
-    public long reserve(String tenant, WindowSpan window, long tokens, long cap, long now, long leaseExpiresAt) {
+    public Admission reserve(String tenant, WindowSpan window, long tokens, long cap, long now, long leaseExpiresAt) {
         long id = leaseIds.incrementAndGet();
         List<?> r = (List<?>) run(RedisScript.ADMIT, keys(tenant, window), List.of(Long.toString(tokens),
                 Long.toString(cap), Long.toString(now), ttl(window, now), member(id, tokens),
                 Long.toString(leaseExpiresAt)));
-        return ((Long) r.get(0)) == 1L ? id : REFUSED;
+        if (((Long) r.get(0)) == 1L) {
+            return new Admission(id, null);
+        }
+        return new Admission(REFUSED, new Counters((Long) r.get(1), (Long) r.get(2)));
     }
 
     @Override
