@@ -1,9 +1,14 @@
 package io.budget4j;
 
+import io.budget4j.internal.ContextExecutorService;
+import io.budget4j.internal.ContextTasks;
 import io.budget4j.internal.DeadlineTimer;
 import io.budget4j.internal.Frames;
 
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The run bound to the current thread. The agent's {@code @Budgeted} advice uses it; code without
@@ -36,6 +41,34 @@ public final class BudgetContext {
     /** As {@link #open(RunBudget)}, with the name shown for this run in logs and messages. */
     public static BudgetScope open(RunBudget budget, String origin) {
         return open(budget, origin, DeadlineTimer.shared());
+    }
+
+    /**
+     * The task, made to run in this thread's current run (and tool depth and tenant) on whatever
+     * thread runs it. The agent does this by itself for JDK executors; without the agent, wrap.
+     * Outside a run the task itself is returned.
+     */
+    public static Runnable wrap(Runnable task) {
+        return ContextTasks.wrap(task);
+    }
+
+    /** As {@link #wrap(Runnable)}, for a {@link Callable}. */
+    public static <T> Callable<T> wrap(Callable<T> task) {
+        return ContextTasks.wrap(task);
+    }
+
+    /**
+     * An executor whose tasks run in the run that was current on the thread that submitted each
+     * task (captured at submission, not at wrapping).
+     */
+    public static Executor wrap(Executor executor) {
+        java.util.Objects.requireNonNull(executor, "executor");
+        return command -> executor.execute(ContextTasks.wrap(command));
+    }
+
+    /** As {@link #wrap(Executor)}, for every way of submitting to an {@link ExecutorService}. */
+    public static ExecutorService wrap(ExecutorService executor) {
+        return new ContextExecutorService(executor);
     }
 
     static BudgetScope open(RunBudget budget, String origin, DeadlineTimer timer) {

@@ -4,14 +4,11 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.implementation.bytecode.constant.NullConstant;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.implementation.bytecode.member.MethodVariableAccess;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,19 +17,14 @@ import java.util.Map;
  * reuses the parsed advice, so weaving costs little per method.
  */
 final class Advices {
-    private final ClassFileLocator locator;
     private final Map<Class<?>, TypeDescription> types = new HashMap<>();
     private final Advice.ExceptionHandler logFailures;
 
     Advices() {
-        Map<String, byte[]> bytes = new HashMap<>();
         for (Class<?> c : new Class<?>[]{ModelCallAdvice.class, CountingModelCallAdvice.class, ToolCallAdvice.class,
                 BudgetedAdvice.class, FallbackBudgetedAdvice.class}) {
-            bytes.put(c.getName(), read(c));
             types.put(c, TypeDescription.ForLoadedType.of(c));
         }
-        locator = new ClassFileLocator.Compound(new ClassFileLocator.Simple(bytes),
-                ClassFileLocator.ForClassLoader.ofBootLoader());
         try {
             logFailures = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
                     new MethodDescription.ForLoadedMethod(Dispatch.class.getMethod("adviceFailed", Throwable.class))));
@@ -66,7 +58,7 @@ final class Advices {
     }
 
     private Advice make(Advice.WithCustomMapping m, Class<?> adviceClass) {
-        return m.to(types.get(adviceClass), locator).withExceptionHandler(logFailures);
+        return m.to(types.get(adviceClass), OwnClassFiles.INSTANCE).withExceptionHandler(logFailures);
     }
 
     /** Binds a parameter of the woven method, boxed if primitive. */
@@ -79,18 +71,6 @@ final class Advices {
         return new Advice.OffsetMapping.ForStackManipulation(NullConstant.INSTANCE,
                 TypeDescription.Generic.OfNonGenericType.ForLoadedType.of(Object.class),
                 TypeDescription.Generic.OfNonGenericType.ForLoadedType.of(Object.class), Assigner.Typing.STATIC);
-    }
-
-    private static byte[] read(Class<?> c) {
-        String resource = c.getName().replace('.', '/') + ".class";
-        try (InputStream in = c.getResourceAsStream("/" + resource)) {
-            if (in == null) {
-                throw new IllegalStateException("cannot read " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + resource, e);
-        }
     }
 
 }

@@ -3,29 +3,15 @@ package io.budget4j.agent;
 import io.budget4j.config.BudgetConfig;
 import io.budget4j.config.ConfigLocation;
 import io.budget4j.internal.Engine;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
-import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
-import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
 
 /**
  * Installs the agent: reads the configuration (failing fast when it is wrong), puts it in force,
@@ -77,49 +63,30 @@ public final class AgentInstaller {
     }
 
     private static void weave(BudgetConfig config, Instrumentation inst, boolean attached) {
-        WeavePlanner planner = new WeavePlanner(config, new Advices());
-        ElementMatcher.Junction<MethodDescription> ours = isAnnotatedWith(named(WeavePlanner.BUDGETED)
-                .or(named(WeavePlanner.MODEL_CALL)).or(named(WeavePlanner.TOOL_CALL)));
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                .disableClassFormatChanges()
-                // At launch no application class is loaded yet; attached later, those already
-                // loaded are retransformed.
-                .with(attached ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
-                        : AgentBuilder.RedefinitionStrategy.DISABLED)
-                // Class files, not reflection: annotations are read by name, never loaded.
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-                .with(AgentBuilder.PoolStrategy.Default.FAST)
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(new WeaveListener())
-                .ignore(any(), isBootstrapClassLoader())
-                .or(isSynthetic().or(nameStartsWith("net.bytebuddy.")).or(OwnClasses.MATCHER))
-                .type(declaresMethod(ours))
-                .transform((builder, type, loader, module, domain) -> weaveType(planner, builder, type))
-                .installOn(inst);
-    }
-
-    private static DynamicType.Builder<?> weaveType(WeavePlanner planner, DynamicType.Builder<?> builder,
-                                                     TypeDescription type) {
-        for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
-            AsmVisitorWrapper advice = planner.plan(type, m);
-            if (advice != null) {
-                builder = builder.visit(advice);
+        List<ClassWeaver> weavers = new ArrayList<>();
+        AnnotatedClassWeaver annotated = new AnnotatedClassWeaver(new WeavePlanner(config, new Advices()));
+        weavers.add(annotated);
+        List<Class<?>> executors = List.of();
+        try {
+            ExecutorInstrumentation.openJavaBase(inst);
+            executors = ExecutorInstrumentation.loadedTargets();
+            weavers.add(new ExecutorInstrumentation());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "budget4j: budgets will not follow tasks into JDK executors; wrap them with"
+                    + " BudgetContext.wrap", e);
+        }
+        inst.addTransformer(new BudgetTransformer(List.copyOf(weavers)), true);
+        List<Class<?>> retransform = new ArrayList<>(executors);
+        if (attached) {
+            retransform.addAll(LoadedClasses.annotated(inst, annotated));
+        }
+        for (Class<?> c : retransform) {
+            try {
+                inst.retransformClasses(c);
+            } catch (Exception | LinkageError e) {
+                LOG.log(Level.WARNING, "budget4j: could not weave " + c.getName() + "; it runs unbudgeted", e);
             }
         }
-        return builder;
     }
 
-    /** Logs what could not be woven: those methods run unbudgeted, the application goes on. */
-    private static final class WeaveListener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-                                     DynamicType dynamicType) {
-            LOG.log(Level.DEBUG, "budget4j: wove {0}", type.getName());
-        }
-
-        @Override
-        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-            LOG.log(Level.WARNING, "budget4j: could not weave " + typeName + "; its methods run unbudgeted", error);
-        }
-    }
 }

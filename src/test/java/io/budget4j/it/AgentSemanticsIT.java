@@ -161,8 +161,8 @@ class AgentSemanticsIT {
 
     @Test
     void aRunWithoutProfileOrAttributesTakesTheDefaultsProfile() {
-        assertThrows(BudgetExhaustedException.class, () -> assistant.withDefaults(3));
-        assertEquals(2, assistant.toolBodies.get(), "defaults: tiny allows 2 steps");
+        assertThrows(BudgetExhaustedException.class, () -> assistant.withDefaults(5));
+        assertEquals(4, assistant.toolBodies.get(), "defaults: roomy allows 4 steps");
     }
 
     @Test
