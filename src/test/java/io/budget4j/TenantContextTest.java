@@ -37,6 +37,20 @@ class TenantContextTest {
     }
 
     @Test
+    void tenantAndPriorityFollowWorkHandedToAnotherThread() throws Exception {
+        io.budget4j.internal.ContextSnapshot snapshot;
+        try (TenantScope s = TenantContext.open("acme", Priority.LOW)) {
+            snapshot = io.budget4j.internal.ContextSnapshot.capture();
+        }
+        AtomicReference<String> seen = new AtomicReference<>();
+        Thread t = new Thread(() -> snapshot.run(() -> seen.set(TenantContext.current().orElse("-") + "/"
+                + TenantContext.currentPriority().map(Priority::name).orElse("-"))));
+        t.start();
+        t.join();
+        assertEquals("acme/LOW", seen.get());
+    }
+
+    @Test
     void closingAnOuterScopeFirstLeavesTheInnerTenantInPlace() {
         TenantScope outer = TenantContext.open("acme");
         TenantScope inner = TenantContext.open("globex");

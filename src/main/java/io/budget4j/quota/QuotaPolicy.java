@@ -1,6 +1,7 @@
 package io.budget4j.quota;
 
 import io.budget4j.Priority;
+import io.budget4j.config.QuotaSettings;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -61,6 +62,22 @@ public final class QuotaPolicy {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The policy the YAML {@code quotas:} section describes (already checked by the loader). */
+    public static QuotaPolicy from(QuotaSettings settings) {
+        Builder b = builder()
+                .store(settings.store())
+                .window(settings.window() == QuotaSettings.Window.MONTHLY ? QuotaWindow.MONTHLY : QuotaWindow.DAILY)
+                .zone(settings.zone())
+                .onStoreError(settings.onStoreError() == QuotaSettings.StoreErrorPolicy.DENY
+                        ? StoreErrorPolicy.DENY : StoreErrorPolicy.ALLOW)
+                .reservationTtl(settings.reservationTtl())
+                .defaultPriority(settings.defaultPriority());
+        settings.defaultTokens().ifPresent(b::defaultTokens);
+        settings.priorityShares().forEach(b::priorityShare);
+        settings.tenants().forEach((id, t) -> b.tenant(id, new TenantQuota(t.tokens(), t.priority())));
+        return b.build();
     }
 
     /** A builder holding this policy's settings, to derive a changed copy. */
@@ -161,7 +178,7 @@ public final class QuotaPolicy {
         private ZoneId zone = ZoneId.of("UTC");
         private OptionalLong defaultTokens = OptionalLong.empty();
         private StoreErrorPolicy onStoreError = StoreErrorPolicy.ALLOW;
-        private Duration reservationTtl = Duration.ofMinutes(10);
+        private Duration reservationTtl = Duration.ofSeconds(60);
         private Duration storeWarningInterval = Duration.ofMinutes(1);
         private final EnumMap<Priority, Double> priorityShares = new EnumMap<>(Map.of(
                 Priority.LOW, 0.7, Priority.NORMAL, 0.9, Priority.HIGH, 1.0));

@@ -24,6 +24,7 @@ public record WindowSpan(QuotaWindow window, ZoneId zone, String id, long startM
 
     /** For messages: {@code daily window 2025-01-15 (Europe/Paris)}. */
     public String describe() {
-        return window.label() + " window " + id.substring(1) + " (" + zone.getId() + ")";
+        String z = zone.equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
+        return window.label() + " window " + id.substring(1) + " (" + z + ")";
     }
 }
