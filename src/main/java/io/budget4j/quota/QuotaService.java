@@ -48,6 +48,8 @@ import java.util.Objects;
 public final class QuotaService implements QuotaGate, AutoCloseable {
     private static final Logger LOG = System.getLogger("io.budget4j.quota");
     private static final BudgetUsage NO_RUN = new BudgetUsage(0, 0, Duration.ZERO, 0, 0);
+    /** Model calls in flight on one thread at once (nested inside each other) that are tracked. */
+    private static final int MAX_NESTED_CALLS = 32;
 
     private final QuotaPolicy policy;
     private final QuotaStore store;
@@ -222,7 +224,13 @@ public final class QuotaService implements QuotaGate, AutoCloseable {
                 ? f.priority : policy.limitsFor(tenant).priority();
         Object r = acquire(tenant, Math.max(0, estimateTokens), priority, method);
         if (r instanceof Reservation) {
-            inFlight.get().push((Reservation) r);
+            ArrayDeque<Reservation> stack = inFlight.get();
+            if (stack.size() >= MAX_NESTED_CALLS) {
+                // Calls admitted but never settled (a caller that skipped settle): forget the
+                // oldest rather than grow; its lease expires in the store by itself.
+                stack.removeLast();
+            }
+            stack.push((Reservation) r);
             return null;
         }
         return (BudgetExhaustedException) r;

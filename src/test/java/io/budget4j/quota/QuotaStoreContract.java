@@ -385,6 +385,27 @@ public abstract class QuotaStoreContract {
     }
 
     @Test
+    void nestedModelCallsSettleInnermostFirst() {
+        QuotaService quotas = service(quota(1_000));
+        assertNull(quotas.tryAcquire("acme", 100, "outer"));
+        assertNull(quotas.tryAcquire("acme", 50, "inner"));
+        assertEquals(150, quotas.usage("acme").reserved());
+        quotas.settle("acme", 50, 40);
+        assertEquals(100, quotas.usage("acme").reserved(), "the inner call's hold is gone, the outer's stays");
+        quotas.settle("acme", 100, 120);
+        QuotaUsage u = quotas.usage("acme");
+        assertEquals(160, u.used());
+        assertEquals(0, u.reserved());
+    }
+
+    @Test
+    void aSettleWithoutAdmissionOnThisThreadIsStillCharged() {
+        QuotaService quotas = service(quota(1_000));
+        quotas.settle("acme", 0, 30);
+        assertEquals(30, quotas.usage("acme").used());
+    }
+
+    @Test
     void theGateLetsCallsWithoutTenantThrough() {
         QuotaService quotas = service(quota(0));
         assertNull(quotas.tryAcquire(null, 100, "m"));

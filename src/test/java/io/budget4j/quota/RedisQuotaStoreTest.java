@@ -141,7 +141,10 @@ class RedisQuotaStoreTest extends QuotaStoreContract {
         assertTrue(quotas.tryConsume("acme", 100));
 
         redis.stop();
+        QuotaService startedWhileDown;
         try {
+            startedWhileDown = service(quota(1_000).onStoreError(StoreErrorPolicy.DENY), closeLater(newStore()));
+            assertFalse(startedWhileDown.tryConsume("acme", 1));
             BudgetExhaustedException refusal = quotas.tryAcquire("acme", 10, "Llm#chat");
             assertNotNull(refusal);
             assertEquals(Limit.QUOTA, refusal.limit());
@@ -161,6 +164,8 @@ class RedisQuotaStoreTest extends QuotaStoreContract {
         quotas.settle("acme", 10, 7);
         assertTrue(quotas.usage("acme").storeReachable());
         assertEquals(7, quotas.usage("acme").used());
+        assertTrue(startedWhileDown.tryConsume("acme", 3), "a service started while Redis was down works once it is up");
+        assertEquals(10, quotas.usage("acme").used());
     }
 
     @Test

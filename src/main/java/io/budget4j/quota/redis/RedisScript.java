@@ -38,6 +38,7 @@ final class RedisScript {
             local n = tonumber(ARGV[1])
             local cap = tonumber(ARGV[2])
             local c = redis.call('HMGET', q, 'u', 'r')
+            local fresh = not c[1] and not c[2]
             local used = tonumber(c[1] or 0)
             local reserved = tonumber(c[2] or 0)
             if cap >= 0 then
@@ -53,12 +54,15 @@ final class RedisScript {
               redis.call('HINCRBY', q, 'u', ARGV[1])
               used = used + n
             else
+              -- no tokens held means no lease left (Redis drops an emptied set): a new set, give it its TTL
+              local newSet = reserved == 0
               redis.call('HINCRBY', q, 'r', ARGV[1])
               reserved = reserved + n
               redis.call('ZADD', l, ARGV[6], ARGV[5])
-              redis.call('PEXPIRE', l, ARGV[4])
+              if newSet then redis.call('PEXPIRE', l, ARGV[4]) end
             end
-            redis.call('PEXPIRE', q, ARGV[4])
+            -- the TTL is set when the window's counters are created, not on every call
+            if fresh then redis.call('PEXPIRE', q, ARGV[4]) end
             return {1, used, reserved}
             """);
 
