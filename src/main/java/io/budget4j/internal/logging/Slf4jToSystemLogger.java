@@ -59,9 +59,17 @@ public final class Slf4jToSystemLogger implements SLF4JServiceProvider, ILoggerF
         private static final long serialVersionUID = 1L;
         private final transient System.Logger target;
 
+        /**
+         * Jedis's JedisMetaInfo reads Jedis's version through its class loader, which is null
+         * when the agent jar is on the boot class path, and logs that at ERROR. The version only
+         * serves CLIENT SETINFO, which budget4j turns off: its messages are debug detail.
+         */
+        private final transient boolean demoted;
+
         Adapter(String name) {
             this.name = name;
             this.target = System.getLogger(name);
+            this.demoted = name.endsWith(".JedisMetaInfo");
         }
 
         @Override
@@ -97,8 +105,10 @@ public final class Slf4jToSystemLogger implements SLF4JServiceProvider, ILoggerF
         @Override
         protected void handleNormalizedLoggingCall(org.slf4j.event.Level level, Marker marker, String pattern,
                 Object[] arguments, Throwable throwable) {
-            String message = MessageFormatter.basicArrayFormat(pattern, arguments);
-            target.log(level(level), message, throwable);
+            Level to = demoted ? Level.DEBUG : level(level);
+            if (target.isLoggable(to)) {
+                target.log(to, MessageFormatter.basicArrayFormat(pattern, arguments), throwable);
+            }
         }
 
         private static Level level(org.slf4j.event.Level level) {
