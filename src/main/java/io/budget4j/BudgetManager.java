@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BudgetManager {
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle STEPS;
-    private static final VarHandle TOKENS;
-    private static final VarHandle TOKENS_IN_FLIGHT;
+    private static final VarHandle COMMITTED;
+    private static final VarHandle HELD;
     private static final VarHandle TOOL_CALLS;
     private static final VarHandle CLOSED;
 
@@ -37,8 +37,8 @@ public final class BudgetManager {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             STEPS = l.findVarHandle(BudgetManager.class, "steps", int.class);
-            TOKENS = l.findVarHandle(BudgetManager.class, "tokens", long.class);
-            TOKENS_IN_FLIGHT = l.findVarHandle(BudgetManager.class, "tokensInFlight", long.class);
+            COMMITTED = l.findVarHandle(BudgetManager.class, "committed", long.class);
+            HELD = l.findVarHandle(BudgetManager.class, "held", long.class);
             TOOL_CALLS = l.findVarHandle(BudgetManager.class, "toolCalls", int.class);
             CLOSED = l.findVarHandle(BudgetManager.class, "closed", boolean.class);
         } catch (ReflectiveOperationException e) {
@@ -57,10 +57,17 @@ public final class BudgetManager {
     private final int maxDepth;
     private final DeadlineTimer.Cancellable deadline;
     private final Object jfrEvent;
+    /** Whether steps are logged, decided when the run opens: the per-step check costs nothing. */
+    private final boolean logSteps;
 
     private volatile int steps;
-    private volatile long tokens;
-    private volatile long tokensInFlight;
+    /**
+     * Tokens spent plus tokens held by calls in flight: the one number every token decision
+     * reads and changes atomically, so checks and holds stay exact under concurrency.
+     */
+    private volatile long committed;
+    /** Tokens held by calls in flight; spent tokens are {@code committed - held}. */
+    private volatile long held;
     private volatile int toolCalls;
     private volatile boolean timeUp;
     private volatile boolean closed;
@@ -89,6 +96,7 @@ public final class BudgetManager {
         this.deadline = Double.isInfinite(seconds) ? null
                 : timer.schedule(this::deadlinePassed, RunBudget.secondsToDuration(seconds).toNanos());
         this.jfrEvent = Observers.beginRunEvent();
+        this.logSteps = Observers.stepLogging();
         Observers.runOpened(this);
     }
 
@@ -140,7 +148,7 @@ public final class BudgetManager {
      */
     public BudgetExhaustedException tryModelCall(String method, long reserveTokens) {
         for (BudgetManager r = this; r != null; r = r.parent) {
-            Limit broken = r.brokenBeforeStep(reserveTokens);
+            Limit broken = r.brokenBeforeStep();
             if (broken != null) {
                 return r.refuse(broken, method, 0);
             }
@@ -150,24 +158,62 @@ public final class BudgetManager {
             return refusedBy.refuse(Limit.STEPS, method, 0);
         }
         if (reserveTokens > 0) {
-            for (BudgetManager r = this; r != null; r = r.parent) {
-                TOKENS_IN_FLIGHT.getAndAdd(r, reserveTokens);
+            BudgetManager full = holdTokens(reserveTokens);
+            if (full != null) {
+                for (BudgetManager undo = this; undo != null; undo = undo.parent) {
+                    STEPS.getAndAdd(undo, -1);
+                }
+                return full.refuse(Limit.TOKENS, method, 0);
             }
         }
         return null;
     }
 
+    /** Holds tokens in this run and every ancestor, or none; returns the run that could not, or null. */
+    private BudgetManager holdTokens(long amount) {
+        BudgetManager r = this;
+        while (r != null && r.tryHold(amount)) {
+            r = r.parent;
+        }
+        if (r == null) {
+            return null;
+        }
+        for (BudgetManager undo = this; undo != r; undo = undo.parent) {
+            COMMITTED.getAndAdd(undo, -amount);
+            HELD.getAndAdd(undo, -amount);
+        }
+        return r;
+    }
+
+    /** Holds tokens if they fit beside what is spent and held: exact under concurrency. */
+    private boolean tryHold(long amount) {
+        if (maxTokens == RunBudget.NO_LONG_LIMIT) {
+            COMMITTED.getAndAdd(this, amount);
+        } else {
+            long c;
+            do {
+                c = committed;
+                if (c + amount > maxTokens) {
+                    return false;
+                }
+            } while (!COMMITTED.weakCompareAndSet(this, c, c + amount));
+        }
+        HELD.getAndAdd(this, amount);
+        return true;
+    }
+
     /** Records a model call allowed by {@link #tryModelCall}, also when it threw. */
     public void recordModelCall(String method, String model, long tokensUsed, long reservedTokens, Throwable failure) {
+        long settled = tokensUsed - reservedTokens; // what was held becomes what was used
         for (BudgetManager r = this; r != null; r = r.parent) {
-            if (tokensUsed != 0) {
-                TOKENS.getAndAdd(r, tokensUsed);
+            if (settled != 0) {
+                COMMITTED.getAndAdd(r, settled);
             }
             if (reservedTokens != 0) {
-                TOKENS_IN_FLIGHT.getAndAdd(r, -reservedTokens);
+                HELD.getAndAdd(r, -reservedTokens);
             }
         }
-        Observers.stepRecorded(this, "model", method, model, tokensUsed, failure);
+        Observers.stepRecorded(this, logSteps, "model", method, model, tokensUsed, failure);
     }
 
     /**
@@ -178,7 +224,7 @@ public final class BudgetManager {
      */
     public BudgetExhaustedException tryToolCall(String method, int depth) {
         for (BudgetManager r = this; r != null; r = r.parent) {
-            Limit broken = r.brokenBeforeStep(0);
+            Limit broken = r.brokenBeforeStep();
             if (broken != null) {
                 return r.refuse(broken, method, depth);
             }
@@ -202,22 +248,18 @@ public final class BudgetManager {
 
     /** Records a tool call allowed by {@link #tryToolCall}, also when it threw. */
     public void recordToolCall(String method, Throwable failure) {
-        Observers.stepRecorded(this, "tool", method, "", 0, failure);
+        Observers.stepRecorded(this, logSteps, "tool", method, "", 0, failure);
     }
 
-    private Limit brokenBeforeStep(long reserveTokens) {
+    private Limit brokenBeforeStep() {
         if (closed) {
             return Limit.RUN_CLOSED;
         }
         if (timeUp) {
             return Limit.TIME;
         }
-        if (maxTokens != RunBudget.NO_LONG_LIMIT) {
-            long committed = tokens + tokensInFlight;
-            // Without a reservation a call needs a token left; with one, room for all of it.
-            if (reserveTokens == 0 ? committed >= maxTokens : committed + reserveTokens > maxTokens) {
-                return Limit.TOKENS;
-            }
+        if (maxTokens != RunBudget.NO_LONG_LIMIT && committed >= maxTokens) {
+            return Limit.TOKENS;
         }
         return null;
     }
@@ -270,7 +312,7 @@ public final class BudgetManager {
                 break;
             case TOKENS:
                 what = "max_tokens reached: " + u.tokens() + " of " + maxTokens + " tokens used"
-                        + (tokensInFlight > 0 ? " (" + tokensInFlight + " more reserved by calls in flight)" : "");
+                        + (held > 0 ? " (" + held + " more held by calls in flight)" : "");
                 break;
             case TIME:
                 what = String.format(Locale.ROOT, "max_seconds reached: %.3f s elapsed of %s s allowed",
@@ -330,7 +372,7 @@ public final class BudgetManager {
         long end = closed ? endNanos : System.nanoTime();
         int s = steps;
         int t = toolCalls;
-        return new BudgetUsage(s, tokens, Duration.ofNanos(Math.max(0, end - startNanos)), Math.max(0, s - t), t);
+        return new BudgetUsage(s, Math.max(0, committed - held), Duration.ofNanos(Math.max(0, end - startNanos)), Math.max(0, s - t), t);
     }
 
     /** What the run has left of each limit, the tighter of its own and its ancestors'. */
@@ -344,7 +386,7 @@ public final class BudgetManager {
                 stepsLeft = OptionalInt.of(stepsLeft.isPresent() ? Math.min(left, stepsLeft.getAsInt()) : left);
             }
             if (r.maxTokens != RunBudget.NO_LONG_LIMIT) {
-                long left = Math.max(0, r.maxTokens - r.tokens - r.tokensInFlight);
+                long left = Math.max(0, r.maxTokens - r.committed);
                 tokensLeft = OptionalLong.of(tokensLeft.isPresent() ? Math.min(left, tokensLeft.getAsLong()) : left);
             }
             Optional<Duration> limit = r.budget.maxTime();

@@ -11,12 +11,18 @@ public final class BudgetScope implements AutoCloseable {
     private final Frames.Frame frame;
     private final BudgetManager previousRun;
     private final int previousDepth;
+    private final int previousModelDepth;
+    private final String previousTenant;
 
     BudgetScope(BudgetManager run, Frames.Frame frame, BudgetManager previousRun, int previousDepth) {
         this.run = run;
         this.frame = frame;
         this.previousRun = previousRun;
         this.previousDepth = previousDepth;
+        this.previousModelDepth = frame.modelDepth;
+        this.previousTenant = frame.tenant;
+        // A run opened inside a model call (a sub-agent) counts its own model calls.
+        frame.modelDepth = 0;
     }
 
     /** The run this scope opened. */
@@ -33,6 +39,8 @@ public final class BudgetScope implements AutoCloseable {
         if (frame.run == run) {
             frame.run = previousRun;
             frame.toolDepth = previousDepth;
+            frame.modelDepth = previousModelDepth;
+            frame.tenant = previousTenant;
         }
     }
 }

@@ -16,4 +16,11 @@ import java.lang.annotation.Target;
 public @interface ModelCall {
     /** The model's name, e.g. {@code gpt-4o-mini}; it chooses the tokenizer for estimates. */
     String model() default "";
+
+    /**
+     * Tokens to hold for each call until it reports what it used, e.g. the request's maximum
+     * output tokens. With a reservation a call is allowed only if the run can cover all of it, so
+     * concurrent calls can never overshoot {@code maxTokens}; 0 (the default) holds nothing.
+     */
+    long reserveTokens() default 0;
 }

@@ -149,6 +149,68 @@ class BudgetManagerTest {
     }
 
     @Test
+    void withReservationsConcurrentCallsNeverOvershootMaxTokens() throws Exception {
+        int threads = 8;
+        BudgetManager run = new BudgetManager(RunBudget.builder().maxTokens(10_000).build());
+        CyclicBarrier start = new CyclicBarrier(threads);
+        AtomicInteger allowed = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread w = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                for (int i = 0; i < 1000; i++) {
+                    // each call holds 70 and then really uses 70: exact only if the hold is atomic
+                    if (run.tryModelCall("m", 70) == null) {
+                        allowed.incrementAndGet();
+                        run.recordModelCall("m", "", 70, 70, null);
+                    }
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        assertEquals(10_000 / 70, allowed.get());
+        assertEquals(10_000 / 70 * 70, run.usage().tokens());
+        assertTrue(run.usage().tokens() <= 10_000);
+    }
+
+    @Test
+    void withoutReservationsTheOvershootIsBoundedByTheCallsInFlight() throws Exception {
+        // Each of N concurrent calls is checked while tokens are left, so at most N calls' usage
+        // lands past the limit: here every call uses 10 and 4 threads race for 100 tokens.
+        int threads = 4;
+        BudgetManager run = new BudgetManager(RunBudget.builder().maxTokens(100).build());
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread w = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                while (run.tryModelCall("m", 0) == null) {
+                    run.recordModelCall("m", "", 10, 0, null);
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        long spent = run.usage().tokens();
+        assertTrue(spent >= 100 && spent <= 100 + (threads - 1) * 10L, "spent " + spent);
+    }
+
+    @Test
     void aChildRunCountsInItsParentAndIsRefusedWhenTheParentRunsOut() {
         try (BudgetScope parent = open(RunBudget.builder().maxSteps(3).profile("outer").build())) {
             parent.run().beforeModelCall();

@@ -22,7 +22,7 @@ final class Advices {
 
     Advices() {
         for (Class<?> c : new Class<?>[]{ModelCallAdvice.class, CountingModelCallAdvice.class, ToolCallAdvice.class,
-                BudgetedAdvice.class, FallbackBudgetedAdvice.class}) {
+                BudgetedAdvice.class, FallbackBudgetedAdvice.class, AdaptedModelCallAdvice.class}) {
             types.put(c, TypeDescription.ForLoadedType.of(c));
         }
         try {
@@ -43,6 +43,10 @@ final class Advices {
 
     Advice countingModelCall(Advice.WithCustomMapping m) {
         return make(m, CountingModelCallAdvice.class);
+    }
+
+    Advice adaptedModelCall(Advice.WithCustomMapping m) {
+        return make(m, AdaptedModelCallAdvice.class);
     }
 
     Advice toolCall(Advice.WithCustomMapping m) {

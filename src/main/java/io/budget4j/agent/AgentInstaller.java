@@ -2,6 +2,7 @@ package io.budget4j.agent;
 
 import io.budget4j.config.BudgetConfig;
 import io.budget4j.config.ConfigLocation;
+import io.budget4j.integrations.BuiltInIntegrations;
 import io.budget4j.internal.Engine;
 
 import java.lang.System.Logger;
@@ -64,18 +65,22 @@ public final class AgentInstaller {
 
     private static void weave(BudgetConfig config, Instrumentation inst, boolean attached) {
         List<ClassWeaver> weavers = new ArrayList<>();
-        AnnotatedClassWeaver annotated = new AnnotatedClassWeaver(new WeavePlanner(config, new Advices()));
+        RuleIndex rules = RuleIndex.of(config.rules(), BuiltInIntegrations.enabled(config));
+        AnnotatedClassWeaver annotated = new AnnotatedClassWeaver(new WeavePlanner(config, new Advices(), rules));
+        UnmatchedRules.reportLater(rules);
         weavers.add(annotated);
         List<Class<?>> executors = List.of();
         try {
             ExecutorInstrumentation.openJavaBase(inst);
-            executors = ExecutorInstrumentation.loadedTargets();
+            executors = ExecutorInstrumentation.loadedTargets(inst);
             weavers.add(new ExecutorInstrumentation());
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "budget4j: budgets will not follow tasks into JDK executors; wrap them with"
                     + " BudgetContext.wrap", e);
         }
-        inst.addTransformer(new BudgetTransformer(List.copyOf(weavers)), true);
+        BudgetTransformer transformer = new BudgetTransformer(List.copyOf(weavers));
+        WarmUp.start(transformer);
+        inst.addTransformer(transformer, true);
         List<Class<?>> retransform = new ArrayList<>(executors);
         if (attached) {
             retransform.addAll(LoadedClasses.annotated(inst, annotated));

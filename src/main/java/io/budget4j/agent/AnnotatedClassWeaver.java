@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Weaves application classes that declare {@code @Budgeted}, {@code @ModelCall} or
- * {@code @ToolCall} methods. The pre-filter looks for budget4j's annotation descriptors in the
- * class file's bytes, so other classes are never parsed.
+ * {@code @ToolCall} methods, or that the {@code instrument:} rules name. The pre-filter looks for
+ * budget4j's annotation descriptors in the class file's bytes, and for rule types among the
+ * class's supertypes, so other classes are never parsed.
  */
 final class AnnotatedClassWeaver implements ClassWeaver {
     private static final byte[] MARKER = "Lio/budget4j/".getBytes(StandardCharsets.US_ASCII);
@@ -23,7 +24,10 @@ final class AnnotatedClassWeaver implements ClassWeaver {
 
     @Override
     public boolean mayWeave(String internalName, ClassLoader loader, byte[] classFile) {
-        return loader != null && !OwnClasses.isOwn(internalName.replace('/', '.')) && contains(classFile, MARKER);
+        if (loader == null || OwnClasses.isOwn(internalName.replace('/', '.'))) {
+            return false;
+        }
+        return contains(classFile, MARKER) || planner.rules().mayMatch(internalName, loader, classFile);
     }
 
     @Override

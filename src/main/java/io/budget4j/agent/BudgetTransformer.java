@@ -42,6 +42,11 @@ final class BudgetTransformer implements ClassFileTransformer {
         return null;
     }
 
+    /** Weaves a class's bytes with the first weaver and throws the result away (see {@link WarmUp}). */
+    void warmUp(String className, byte[] classFile) {
+        weave(weavers.get(0), WarmUp.class.getClassLoader(), className, classFile);
+    }
+
     private byte[] weave(ClassWeaver weaver, ClassLoader loader, String className, byte[] classFile) {
         String name = className.replace('/', '.');
         try {

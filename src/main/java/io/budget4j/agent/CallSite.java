@@ -1,6 +1,9 @@
 package io.budget4j.agent;
 
+import io.budget4j.internal.Fallback;
+
 import io.budget4j.RunBudget;
+import io.budget4j.integrations.ModelCallAdapter;
 import io.budget4j.tokens.UsageReader;
 
 /**
@@ -20,10 +23,25 @@ public final class CallSite {
     final RunBudget budget;
     /** The fallback (budgeted methods with one), else null. */
     final Fallback fallback;
+    /** What a built-in integration knows about this call, or null. */
+    final ModelCallAdapter adapter;
+    /** Tokens held per call until it reports its usage (model calls), else 0. */
+    final long reserveTokens;
     /** Remembers how this site's responses report usage (model calls). */
     final UsageReader.Site usage = new UsageReader.Site();
 
     CallSite(Kind kind, String label, String model, RunBudget budget, Fallback fallback) {
+        this(kind, label, model, budget, fallback, 0);
+    }
+
+    CallSite(Kind kind, String label, String model, RunBudget budget, Fallback fallback, long reserveTokens) {
+        this(kind, label, model, budget, fallback, reserveTokens, null);
+    }
+
+    CallSite(Kind kind, String label, String model, RunBudget budget, Fallback fallback, long reserveTokens,
+             ModelCallAdapter adapter) {
+        this.reserveTokens = reserveTokens;
+        this.adapter = adapter;
         this.kind = kind;
         this.label = label;
         this.model = model == null ? "" : model;

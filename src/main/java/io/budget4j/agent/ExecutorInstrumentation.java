@@ -33,11 +33,14 @@ final class ExecutorInstrumentation implements ClassWeaver {
     private static final String VIRTUAL_THREAD = "java/lang/VirtualThread";
     private static final Set<String> TARGETS = Set.of(TPE, STPE, FJP, CF_THREAD_PER_TASK, VIRTUAL_THREAD);
 
-    private final Advice runnable = OwnClassFiles.advice(TaskArgumentAdvice.WrapRunnable.class);
-    private final Advice callable = OwnClassFiles.advice(TaskArgumentAdvice.WrapCallable.class);
-    private final Advice callables = OwnClassFiles.advice(TaskArgumentAdvice.WrapCallables.class);
-    private final Advice anyRunnable = OwnClassFiles.advice(TaskArgumentAdvice.WrapRunnableArguments.class);
-    private final Advice unwrap = OwnClassFiles.advice(TaskArgumentAdvice.UnwrapReturnedTasks.class);
+    /** Parsed on first use: most applications load these executors late, or never. */
+    private static final class Advices {
+        static final Advice RUNNABLE = OwnClassFiles.advice(TaskArgumentAdvice.WrapRunnable.class);
+        static final Advice CALLABLE = OwnClassFiles.advice(TaskArgumentAdvice.WrapCallable.class);
+        static final Advice CALLABLES = OwnClassFiles.advice(TaskArgumentAdvice.WrapCallables.class);
+        static final Advice ANY_RUNNABLE = OwnClassFiles.advice(TaskArgumentAdvice.WrapRunnableArguments.class);
+        static final Advice UNWRAP = OwnClassFiles.advice(TaskArgumentAdvice.UnwrapReturnedTasks.class);
+    }
 
     /** Lets java.base call ContextTasks, which lives in the boot loader's unnamed module. */
     static void openJavaBase(Instrumentation inst) {
@@ -45,17 +48,15 @@ final class ExecutorInstrumentation implements ClassWeaver {
                 Set.of(), Map.of());
     }
 
-    /** The target classes already loaded, to retransform once the transformer is in place. */
-    static List<Class<?>> loadedTargets() {
+    /**
+     * The target classes the JVM has loaded already, to retransform once the transformer is in
+     * place; the others are woven when they load (at start-up, usually none is loaded yet).
+     */
+    static List<Class<?>> loadedTargets(Instrumentation inst) {
         List<Class<?>> loaded = new ArrayList<>();
-        for (String target : TARGETS) {
-            try {
-                // Loading them all now means they are retransformed in one pass: a class first
-                // loaded while another is being transformed could be missed (on JDK 25,
-                // transforming VirtualThread loads ForkJoinPool).
-                loaded.add(Class.forName(target.replace('/', '.'), false, null));
-            } catch (ClassNotFoundException absentOnThisJdk) {
-                // e.g. VirtualThread before JDK 21
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (c.getClassLoader() == null && TARGETS.contains(c.getName().replace('.', '/'))) {
+                loaded.add(c);
             }
         }
         return loaded;
@@ -68,12 +69,14 @@ final class ExecutorInstrumentation implements ClassWeaver {
 
     @Override
     public DynamicType.Builder<?> weave(TypeDescription type, DynamicType.Builder<?> b) {
+        Advice runnable = Advices.RUNNABLE;
+        Advice callable = Advices.CALLABLE;
         ElementMatcher.Junction<MethodDescription> firstRunnable = takesArgument(0, Runnable.class);
         ElementMatcher.Junction<MethodDescription> firstCallable = takesArgument(0, Callable.class);
         switch (type.getInternalName()) {
             case TPE:
                 return b.visit(runnable.on(named("execute").and(takesArguments(Runnable.class))))
-                        .visit(unwrap.on(named("shutdownNow").and(takesArguments(0))));
+                        .visit(Advices.UNWRAP.on(named("shutdownNow").and(takesArguments(0))));
             case STPE:
                 return b.visit(runnable.on(named("schedule").and(firstRunnable)
                                 .or(named("scheduleAtFixedRate")).or(named("scheduleWithFixedDelay"))))
@@ -82,11 +85,11 @@ final class ExecutorInstrumentation implements ClassWeaver {
                 return b.visit(runnable.on(named("execute").and(takesArguments(Runnable.class))
                                 .or(named("submit").and(firstRunnable))))
                         .visit(callable.on(named("submit").and(firstCallable)))
-                        .visit(callables.on(named("invokeAll").and(takesArgument(0, Collection.class))));
+                        .visit(Advices.CALLABLES.on(named("invokeAll").and(takesArgument(0, Collection.class))));
             case CF_THREAD_PER_TASK:
                 return b.visit(runnable.on(named("execute").and(takesArguments(Runnable.class))));
             case VIRTUAL_THREAD:
-                return b.visit(anyRunnable.on(isConstructor()));
+                return b.visit(Advices.ANY_RUNNABLE.on(isConstructor()));
             default:
                 return null;
         }

@@ -1,5 +1,7 @@
 package io.budget4j.agent;
 
+import io.budget4j.internal.FallbackOutcome;
+
 import io.budget4j.BudgetExhaustedException;
 import io.budget4j.BudgetScope;
 import net.bytebuddy.asm.Advice;

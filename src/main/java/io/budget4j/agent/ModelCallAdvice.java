@@ -1,8 +1,6 @@
 package io.budget4j.agent;
 
 import io.budget4j.BudgetExhaustedException;
-import io.budget4j.BudgetManager;
-import io.budget4j.internal.Frames;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -15,20 +13,20 @@ final class ModelCallAdvice {
     }
 
     @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
-    static BudgetExhaustedException enter(@SiteId int site, @Advice.Local("budget4jRun") BudgetManager run) {
-        run = Frames.currentRun();
-        return Dispatch.enterModel(site, run);
+    static BudgetExhaustedException enter(@SiteId int site, @Advice.Local("budget4jCall") Object call) {
+        call = Dispatch.modelCall();
+        return Dispatch.enterModel(site, call);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@SiteId int site, @Advice.Enter BudgetExhaustedException refused,
-                     @Advice.Local("budget4jRun") BudgetManager run,
+                     @Advice.Local("budget4jCall") Object call,
                      @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
                      @Advice.Thrown(readOnly = false, typing = Assigner.Typing.DYNAMIC) Throwable thrown) {
         if (refused != null) {
             thrown = refused;
         } else {
-            Dispatch.exitModel(site, run, returned, thrown);
+            Dispatch.exitModel(site, call, returned, thrown);
         }
     }
 }

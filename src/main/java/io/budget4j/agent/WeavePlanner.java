@@ -1,13 +1,18 @@
 package io.budget4j.agent;
 
+import io.budget4j.internal.Fallback;
+import io.budget4j.internal.FallbackResolver;
+
 import io.budget4j.RunBudget;
 import io.budget4j.config.BudgetConfig;
+import io.budget4j.config.InstrumentRule;
 import io.budget4j.internal.BudgetResolver;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.method.ParameterDescription;
+import net.bytebuddy.description.method.ParameterList;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
 
@@ -31,10 +36,16 @@ final class WeavePlanner {
 
     private final BudgetConfig config;
     private final Advices advices;
+    private final RuleIndex rules;
 
-    WeavePlanner(BudgetConfig config, Advices advices) {
+    WeavePlanner(BudgetConfig config, Advices advices, RuleIndex rules) {
         this.config = config;
         this.advices = advices;
+        this.rules = rules;
+    }
+
+    RuleIndex rules() {
+        return rules;
     }
 
     /** The advice for {@code method}, or null when it is none of ours (or cannot be woven). */
@@ -50,7 +61,7 @@ final class WeavePlanner {
                     case BUDGETED:
                         return budgeted(type, method, label, a);
                     case MODEL_CALL:
-                        return modelCall(method, label, string(a, "model"));
+                        return modelCall(method, label, string(a, "model"), number(a, "reserveTokens").longValue());
                     case TOOL_CALL:
                         return toolCall(method, label);
                     default:
@@ -61,7 +72,62 @@ final class WeavePlanner {
                 return null;
             }
         }
-        return null;
+        RuleIndex.Tracked rule = rules.match(type, method);
+        if (rule == null) {
+            return null;
+        }
+        try {
+            return fromRule(type, method, label, rule);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "budget4j: " + label + " is not budgeted (" + rule.rule.describe() + "): "
+                    + e.getMessage());
+            return null;
+        }
+    }
+
+    /** A method named by an {@code instrument:} rule (the annotations win where both apply). */
+    private AsmVisitorWrapper fromRule(TypeDescription type, MethodDescription.InDefinedShape method, String label,
+                                       RuleIndex.Tracked tracked) {
+        InstrumentRule rule = tracked.rule;
+        switch (rule.kind()) {
+            case BUDGETED: {
+                RunBudget budget = BudgetResolver.resolve(config, label, rule.profile().orElse(""), 0, 0, 0, 0);
+                int id = Sites.register(new CallSite(CallSite.Kind.BUDGETED, label, "", budget, null));
+                Advice.OffsetMapping tenant = rule.tenantParam().map(p -> tenantParameter(method, p, rule))
+                        .orElse(Advices.nullValue());
+                return advices.budgeted(advices.mapping(id).bind(TenantArg.class, tenant)).on(is(method));
+            }
+            case MODEL_CALL:
+                if (tracked.adapter != null) {
+                    int id = Sites.register(new CallSite(CallSite.Kind.MODEL_CALL, label, rule.model().orElse(""), null,
+                            null, 0, tracked.adapter));
+                    return advices.adaptedModelCall(advices.mapping(id)).on(is(method));
+                }
+                return modelCall(method, label, rule.model().orElse(""), 0);
+            case TOOL_CALL:
+            default:
+                return toolCall(method, rule.toolName().map(n -> label + " (tool " + n + ")").orElse(label));
+        }
+    }
+
+    private static Advice.OffsetMapping tenantParameter(MethodDescription.InDefinedShape method, String param,
+                                                        InstrumentRule rule) {
+        ParameterList<ParameterDescription.InDefinedShape> params = method.getParameters();
+        if (param.chars().allMatch(Character::isDigit)) {
+            int index = Integer.parseInt(param);
+            if (index < params.size()) {
+                return Advices.argument(params.get(index));
+            }
+        } else {
+            for (ParameterDescription.InDefinedShape p : params) {
+                if (p.isNamed() && p.getName().equals(param)) {
+                    return Advices.argument(p);
+                }
+            }
+        }
+        throw new IllegalArgumentException("tenant_param '" + param + "' of " + rule.describe()
+                + " names no parameter of " + method + " (give an index from 0, or compile with -parameters"
+                + " to use names)");
     }
 
     private AsmVisitorWrapper budgeted(TypeDescription type, MethodDescription.InDefinedShape method, String label,
@@ -84,8 +150,13 @@ final class WeavePlanner {
         return (fallback == null ? advices.budgeted(mapping) : advices.fallbackBudgeted(mapping)).on(is(method));
     }
 
-    private AsmVisitorWrapper modelCall(MethodDescription.InDefinedShape method, String label, String model) {
-        int id = Sites.register(new CallSite(CallSite.Kind.MODEL_CALL, label, model, null, null));
+    private AsmVisitorWrapper modelCall(MethodDescription.InDefinedShape method, String label, String model,
+                                        long reserveTokens) {
+        if (reserveTokens < 0) {
+            throw new IllegalArgumentException("@ModelCall(reserveTokens = " + reserveTokens
+                    + ") must be 0 (no reservation) or positive");
+        }
+        int id = Sites.register(new CallSite(CallSite.Kind.MODEL_CALL, label, model, null, null, reserveTokens));
         Advice.WithCustomMapping mapping = advices.mapping(id);
         boolean reportsUsage = reportsUsage(method.getReturnType().asErasure());
         return (reportsUsage ? advices.modelCall(mapping) : advices.countingModelCall(mapping)).on(is(method));

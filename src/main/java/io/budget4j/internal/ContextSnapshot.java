@@ -5,8 +5,8 @@ import io.budget4j.Priority;
 
 /**
  * The budget context of one thread at the moment it handed work to another: run, tool depth,
- * tenant and the priority of its calls. Applied around the task on the thread that runs it, then the thread's own context is
- * put back (a pooled thread never keeps a run it ran a task for).
+ * tenant and the priority of its calls. Applied around the task on the thread that runs it, then
+ * the thread's own context is put back (a pooled thread never keeps a run it ran a task for).
  */
 public final class ContextSnapshot {
     private final BudgetManager run;

@@ -22,6 +22,8 @@ public final class Frames {
         public String tenant;
         /** The priority of this thread's calls against the tenant's quota, or null for the tenant's own. */
         public Priority priority;
+        /** Model calls open on this thread: one that delegates to another counts once. */
+        public int modelDepth;
     }
 
     /** The tenant of this thread's calls, or null. */

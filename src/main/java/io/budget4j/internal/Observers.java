@@ -6,6 +6,7 @@ import io.budget4j.BudgetManager;
 import io.budget4j.BudgetUsage;
 import io.budget4j.StepRecord;
 import io.budget4j.internal.jfr.CallEvent;
+import io.budget4j.internal.jfr.EventEnabled;
 import io.budget4j.internal.jfr.JfrRecording;
 import io.budget4j.internal.jfr.RefusalEvent;
 import io.budget4j.internal.jfr.RunEvent;
@@ -30,6 +31,8 @@ public final class Observers {
     private static final Logger LOG = System.getLogger("io.budget4j");
 
     private static final boolean JFR = jfrAvailable();
+    /** Asked before building a call event, so steps allocate none while call events are off. */
+    private static final EventEnabled CALL_EVENTS = JFR ? EventEnabled.of(CallEvent.class) : EventEnabled.OFF;
     private static final BudgetListener[] NONE = new BudgetListener[0];
     private static volatile BudgetListener[] listeners = NONE;
 
@@ -58,8 +61,10 @@ public final class Observers {
     public static Object beginRunEvent() {
         if (JFR && JfrRecording.running()) {
             RunEvent e = new RunEvent();
-            e.begin();
-            return e;
+            if (e.isEnabled()) {
+                e.begin();
+                return e;
+            }
         }
         return null;
     }
@@ -85,11 +90,15 @@ public final class Observers {
         each(l -> l.runClosed(run));
     }
 
+    /** Whether steps are logged now (asked when a run opens; steps of that run follow it). */
+    public static boolean stepLogging() {
+        return STEP_LOG.isLoggable(Level.DEBUG);
+    }
+
     /** Reports one recorded call. Cheap when nobody listens. */
-    public static void stepRecorded(BudgetManager run, String kind, String method, String model, long tokens,
-                                    Throwable failure) {
+    public static void stepRecorded(BudgetManager run, boolean log, String kind, String method, String model,
+                                    long tokens, Throwable failure) {
         BudgetListener[] ls = listeners;
-        boolean log = STEP_LOG.isLoggable(Level.DEBUG);
         boolean jfr = JFR && JfrRecording.running();
         if (ls.length == 0 && !log && !jfr) {
             return;
@@ -101,7 +110,7 @@ public final class Observers {
                     failure == null ? "" : " failed=" + failure.getClass().getName(),
                     String.format(java.util.Locale.ROOT, "%.3f", u.seconds()), run.remaining());
         }
-        if (jfr) {
+        if (jfr && CALL_EVENTS.isEnabled()) {
             CallEvent e = new CallEvent();
             e.runId = run.id();
             e.kind = kind;
@@ -167,11 +176,7 @@ public final class Observers {
 
     private static boolean jfrAvailable() {
         try {
-            if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
-                return false;
-            }
-            JfrRecording.watch();
-            return true;
+            return ModuleLayer.boot().findModule("jdk.jfr").isPresent();
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.DEBUG, "budget4j: JFR events are off", e);
             return false;

@@ -171,6 +171,18 @@ public final class UsageReader {
             return new ResponseShape(type, usage, own.reports() ? own : null);
         }
 
+        /** The usage class this response last reported, and how to read it: saves a ClassValue lookup. */
+        private UsageEntry lastUsage;
+
+        private UsageShape usageShapeOf(Class<?> usageType) {
+            UsageEntry e = lastUsage;
+            if (e == null || e.type != usageType) {
+                e = new UsageEntry(usageType, USAGE_SHAPES.get(usageType));
+                lastUsage = e;
+            }
+            return e.shape;
+        }
+
         long read(Object response) throws Throwable {
             if (usage != null) {
                 Object u = (Object) usage.invokeExact(response);
@@ -178,13 +190,24 @@ public final class UsageReader {
                     u = ((Optional<?>) u).orElse(null);
                 }
                 if (u != null) {
-                    long tokens = USAGE_SHAPES.get(u.getClass()).read(u);
+                    long tokens = usageShapeOf(u.getClass()).read(u);
                     if (tokens >= 0) {
                         return tokens;
                     }
                 }
             }
             return direct == null ? -1 : direct.read(response);
+        }
+    }
+
+    /** A usage class and its shape, published together (a benign race: a reader may look up again). */
+    private static final class UsageEntry {
+        final Class<?> type;
+        final UsageShape shape;
+
+        UsageEntry(Class<?> type, UsageShape shape) {
+            this.type = type;
+            this.shape = shape;
         }
     }
 

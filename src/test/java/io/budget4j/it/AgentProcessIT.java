@@ -79,6 +79,12 @@ class AgentProcessIT {
     }
 
     @Test
+    void anApplicationCanAttachTheAgentFromItsOwnMain() throws Exception {
+        Jvm.Result r = Jvm.withoutAgent().main(io.budget4j.it.apps.SelfAttachApp.class).run();
+        assertEquals("io.budget4j.BudgetExhaustedException", r.value("THROWN"), r.toString());
+    }
+
+    @Test
     void attachingToARunningJvmBudgetsClassesLoadedBeforeTheAttach() throws Exception {
         Jvm.Running app = Jvm.withoutAgent().main(LateAttachApp.class).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(app.process().getInputStream(),

@@ -1,4 +1,4 @@
-package io.budget4j.agent;
+package io.budget4j.internal;
 
 import io.budget4j.BudgetExhaustedException;
 
@@ -11,19 +11,30 @@ import java.util.Arrays;
  * The fallback of one {@code @Budgeted} method, checked when its class was woven and resolved to a
  * {@link Method} on first use (only exhausted runs ever pay for it).
  */
-final class Fallback {
-    final String name;
+public final class Fallback {
+    private final String name;
     private final String[] parameterTypes;
     private final boolean takesException;
     private volatile Method method;
 
-    Fallback(String name, String[] parameterTypes, boolean takesException) {
+    public Fallback(String name, String[] parameterTypes, boolean takesException) {
         this.name = name;
         this.parameterTypes = parameterTypes;
         this.takesException = takesException;
     }
 
-    FallbackOutcome invoke(Class<?> owner, Object self, Object[] args, BudgetExhaustedException exhausted) throws Exception {
+    /** The fallback's answer for a run that ended in {@code exhausted}; never throws. */
+    public FallbackOutcome call(Class<?> owner, Object self, Object[] args, BudgetExhaustedException exhausted) {
+        try {
+            return invoke(owner, self, args, exhausted);
+        } catch (Exception | LinkageError e) {
+            Observers.internalError("fallback '" + name + "' of " + owner.getName() + " could not be called", e);
+            return new FallbackOutcome(null, exhausted);
+        }
+    }
+
+    private FallbackOutcome invoke(Class<?> owner, Object self, Object[] args, BudgetExhaustedException exhausted)
+            throws Exception {
         Method m = method;
         if (m == null) {
             m = find(self != null ? self.getClass() : owner);

@@ -1,4 +1,4 @@
-package io.budget4j.agent;
+package io.budget4j.internal;
 
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDefinition;
@@ -14,7 +14,7 @@ import java.util.List;
  * return type the budgeted method can return. A fallback that does not fit is reported with what
  * was expected.
  */
-final class FallbackResolver {
+public final class FallbackResolver {
     private static final String EXHAUSTED = "io.budget4j.BudgetExhaustedException";
     private static final List<String> EXCEPTION_TYPES = List.of(EXHAUSTED, "java.lang.RuntimeException",
             "java.lang.Exception", "java.lang.Throwable");
@@ -23,7 +23,7 @@ final class FallbackResolver {
     }
 
     /** Thrown when no method fits; the message says what was expected. */
-    static final class NoFallbackException extends Exception {
+    public static final class NoFallbackException extends Exception {
         private static final long serialVersionUID = 1L;
 
         NoFallbackException(String message) {
@@ -31,7 +31,7 @@ final class FallbackResolver {
         }
     }
 
-    static Fallback resolve(TypeDescription type, MethodDescription budgeted, String name) throws NoFallbackException {
+    public static Fallback resolve(TypeDescription type, MethodDescription budgeted, String name) throws NoFallbackException {
         List<String> params = new ArrayList<>();
         for (TypeDescription p : budgeted.getParameters().asTypeList().asErasures()) {
             params.add(p.getName());
