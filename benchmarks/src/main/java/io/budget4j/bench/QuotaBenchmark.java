@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @State(Scope.Benchmark)
 public class QuotaBenchmark {
-    @Param({"memory", "redis"})
+    /** {@code memory} by default, so that {@code run.sh} needs no Redis; quota-bench.sh passes {@code -p store=redis}. */
+    @Param({"memory"})
     public String store;
 
     private QuotaService quotas;
