@@ -1,6 +1,7 @@
 package io.budget4j.internal;
 
 import io.budget4j.BudgetManager;
+import io.budget4j.Priority;
 
 /**
  * The per-thread budget context: the current run and how deep the thread is inside tool calls.
@@ -19,6 +20,8 @@ public final class Frames {
         public int toolDepth;
         /** The tenant calls on this thread are charged to, or null. */
         public String tenant;
+        /** The priority of this thread's calls against the tenant's quota, or null for the tenant's own. */
+        public Priority priority;
         /** Model calls open on this thread: one that delegates to another counts once. */
         public int modelDepth;
     }
