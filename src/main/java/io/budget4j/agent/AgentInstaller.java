@@ -2,6 +2,9 @@ package io.budget4j.agent;
 
 import io.budget4j.config.BudgetConfig;
 import io.budget4j.config.ConfigLocation;
+import io.budget4j.config.QuotaSettings;
+import io.budget4j.quota.QuotaPolicy;
+import io.budget4j.quota.QuotaService;
 import io.budget4j.integrations.BuiltInIntegrations;
 import io.budget4j.internal.Engine;
 
@@ -53,6 +56,7 @@ public final class AgentInstaller {
             return;
         }
         Engine.configure(config);
+        config.quotas().ifPresent(AgentInstaller::installQuotas);
         try {
             weave(config, inst, attached);
             installed = true;
@@ -60,6 +64,16 @@ public final class AgentInstaller {
                     config.source().isEmpty() ? "" : " with " + config.source(), config.profiles().keySet());
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.ERROR, "budget4j: the agent could not install; the application runs without budgets", e);
+        }
+    }
+
+    /** Tenant quotas from the YAML: every model call is charged to its tenant from now on. */
+    private static void installQuotas(QuotaSettings settings) {
+        try {
+            QuotaService service = QuotaService.create(QuotaPolicy.from(settings)).install();
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "budget4j-quotas-close"));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.ERROR, "budget4j: tenant quotas could not start; model calls are not charged to tenants", e);
         }
     }
 

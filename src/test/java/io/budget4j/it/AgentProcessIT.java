@@ -79,6 +79,20 @@ class AgentProcessIT {
     }
 
     @Test
+    void quotasFromTheYamlChargeEachRunToTheTenantOfItsTenantIdParameter() throws Exception {
+        Path yaml = dir.resolve("quotas.yaml");
+        Files.writeString(yaml, "quotas:\n  store: memory\n  daily_tokens: 10000\n  tenants:\n"
+                + "    acme: {daily_tokens: 250, priority: high}\n");
+        Jvm.Result r = Jvm.withAgent().config(yaml).main(io.budget4j.it.apps.TenantBot.class).run();
+        assertEquals(0, r.exitCode, r.toString());
+        // acme: 3 calls of 50 tokens, then 2 more fit in 250, the third of its second run is refused
+        String refused = r.stdout.lines().filter(l -> l.startsWith("REFUSED_acme=")).findFirst().orElse("");
+        assertTrue(refused.contains("tenant 'acme'"), r.toString());
+        assertTrue(refused.contains("250"), r.toString());
+        assertEquals("3", r.value("SERVED_globex"), "another tenant is not affected: " + r);
+    }
+
+    @Test
     void anApplicationCanAttachTheAgentFromItsOwnMain() throws Exception {
         Jvm.Result r = Jvm.withoutAgent().main(io.budget4j.it.apps.SelfAttachApp.class).run();
         assertEquals("io.budget4j.BudgetExhaustedException", r.value("THROWN"), r.toString());
