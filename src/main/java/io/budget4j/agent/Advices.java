@@ -8,6 +8,9 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.implementation.bytecode.constant.NullConstant;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.implementation.bytecode.member.MethodVariableAccess;
+import net.bytebuddy.pool.TypePool;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -21,16 +24,15 @@ final class Advices {
     private final Advice.ExceptionHandler logFailures;
 
     Advices() {
+        // Described from their class files, not by reflection: cheaper at start-up.
+        TypePool pool = TypePool.Default.of(OwnClassFiles.INSTANCE);
         for (Class<?> c : new Class<?>[]{ModelCallAdvice.class, CountingModelCallAdvice.class, ToolCallAdvice.class,
                 BudgetedAdvice.class, FallbackBudgetedAdvice.class, AdaptedModelCallAdvice.class}) {
-            types.put(c, TypeDescription.ForLoadedType.of(c));
+            types.put(c, pool.describe(c.getName()).resolve());
         }
-        try {
-            logFailures = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
-                    new MethodDescription.ForLoadedMethod(Dispatch.class.getMethod("adviceFailed", Throwable.class))));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
+        MethodDescription adviceFailed = pool.describe(Dispatch.class.getName()).resolve().getDeclaredMethods()
+                .filter(named("adviceFailed")).getOnly();
+        logFailures = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(adviceFailed));
     }
 
     Advice.WithCustomMapping mapping(int siteId) {

@@ -80,7 +80,8 @@ public final class AgentInstaller {
     private static void weave(BudgetConfig config, Instrumentation inst, boolean attached) {
         List<ClassWeaver> weavers = new ArrayList<>();
         RuleIndex rules = RuleIndex.of(config.rules(), BuiltInIntegrations.enabled(config));
-        AnnotatedClassWeaver annotated = new AnnotatedClassWeaver(new WeavePlanner(config, rules));
+        AnnotatedClassWeaver annotated = new AnnotatedClassWeaver(new WeavePlanner(config, rules),
+                new WrapperWeaver(config));
         UnmatchedRules.reportLater(rules);
         weavers.add(annotated);
         List<Class<?>> executors = List.of();
@@ -93,9 +94,6 @@ public final class AgentInstaller {
                     + " BudgetContext.wrap", e);
         }
         BudgetTransformer transformer = new BudgetTransformer(List.copyOf(weavers));
-        if (!Boolean.getBoolean("budget4j.noWarmUp")) {
-            WarmUp.start(transformer);
-        }
         inst.addTransformer(transformer, true);
         List<Class<?>> retransform = new ArrayList<>(executors);
         if (attached) {

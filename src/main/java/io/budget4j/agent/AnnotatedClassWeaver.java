@@ -17,9 +17,22 @@ final class AnnotatedClassWeaver implements ClassWeaver {
     private static final byte[] MARKER = "Lio/budget4j/".getBytes(StandardCharsets.US_ASCII);
 
     private final WeavePlanner planner;
+    private final WrapperWeaver wrapper;
 
-    AnnotatedClassWeaver(WeavePlanner planner) {
+    AnnotatedClassWeaver(WeavePlanner planner, WrapperWeaver wrapper) {
         this.planner = planner;
+        this.wrapper = wrapper;
+    }
+
+    /**
+     * The class woven on the start-up fast path ({@link WrapperWeaver}), or null to take the Byte
+     * Buddy path: a class the rules may name, or one the fast path does not handle.
+     */
+    byte[] weaveAtLoad(String internalName, ClassLoader loader, byte[] classFile) {
+        if (!contains(classFile, MARKER) || planner.rules().mayMatch(internalName, loader, classFile)) {
+            return null;
+        }
+        return wrapper.weave(internalName, loader, classFile);
     }
 
     @Override

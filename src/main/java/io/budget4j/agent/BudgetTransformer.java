@@ -23,7 +23,7 @@ final class BudgetTransformer implements ClassFileTransformer {
 
     private final List<ClassWeaver> weavers;
 
-    /** Made on first use (by the warm-up thread, usually): start-up does not wait for it. */
+    /** Made on first use: an application with nothing to weave never builds it. */
     private static final class Holder {
         static final ByteBuddy BYTE_BUDDY = new ByteBuddy().with(TypeValidation.DISABLED);
     }
@@ -40,15 +40,26 @@ final class BudgetTransformer implements ClassFileTransformer {
         }
         for (ClassWeaver weaver : weavers) {
             if (weaver.mayWeave(className, loader, classFile)) {
+                if (redefined == null && weaver instanceof AnnotatedClassWeaver) {
+                    byte[] fast = weaveAtLoad((AnnotatedClassWeaver) weaver, loader, className, classFile);
+                    if (fast != null) {
+                        return fast;
+                    }
+                }
                 return weave(weaver, loader, className, classFile);
             }
         }
         return null;
     }
 
-    /** Weaves a class's bytes with the first weaver and throws the result away (see {@link WarmUp}). */
-    void warmUp(String className, byte[] classFile) {
-        weave(weavers.get(0), WarmUp.class.getClassLoader(), className, classFile);
+    private static byte[] weaveAtLoad(AnnotatedClassWeaver weaver, ClassLoader loader, String className,
+                                      byte[] classFile) {
+        try {
+            return weaver.weaveAtLoad(className, loader, classFile);
+        } catch (Throwable e) {
+            LOG.log(Level.DEBUG, "budget4j: the fast path left " + className + " to Byte Buddy", e);
+            return null;
+        }
     }
 
     private byte[] weave(ClassWeaver weaver, ClassLoader loader, String className, byte[] classFile) {

@@ -25,40 +25,58 @@ public final class Dispatch {
 
     /** See {@link Calls#beginModel()}. */
     public static Object modelCall() {
-        return Calls.beginModel();
+        try {
+            return Calls.beginModel();
+        } catch (Throwable e) {
+            adviceFailed(e);
+            return null;
+        }
     }
 
     /** Before a model call: null to go ahead, else the refusal. */
     public static BudgetExhaustedException enterModel(int siteId, Object call) {
-        CallSite site = Sites.get(siteId);
-        return Calls.enterModel(call, site.label, site.model, site.reserveTokens);
+        try {
+            CallSite site = Sites.get(siteId);
+            return Calls.enterModel(call, site.label, site.model, site.reserveTokens);
+        } catch (Throwable e) {
+            adviceFailed(e);
+            return null;
+        }
     }
 
     /** After a model call whose return type reports usage: records its tokens. */
     public static void exitModel(int siteId, Object call, Object returned, Throwable thrown) {
-        if (!Calls.recordsModelCall(call)) {
-            return;
+        try {
+            if (!Calls.recordsModelCall(call)) {
+                return;
+            }
+            CallSite site = Sites.get(siteId);
+            long tokens = thrown == null ? site.usage.tokensOf(returned) : 0;
+            if (tokens < 0) {
+                tokens = TextTokens.completionTokens(returned, site.model);
+            }
+            Calls.exitModel(call, site.label, site.model, site.reserveTokens, tokens, thrown);
+        } catch (Throwable e) {
+            adviceFailed(e);
         }
-        CallSite site = Sites.get(siteId);
-        long tokens = thrown == null ? site.usage.tokensOf(returned) : 0;
-        if (tokens < 0) {
-            tokens = TextTokens.completionTokens(returned, site.model);
-        }
-        Calls.exitModel(call, site.label, site.model, site.reserveTokens, tokens, thrown);
     }
 
     /** After a model call that may report no usage: falls back to counting prompt and completion. */
     public static void exitModelCounting(int siteId, Object call, Object[] args, Object returned, Throwable thrown) {
-        if (!Calls.recordsModelCall(call)) {
-            return;
+        try {
+            if (!Calls.recordsModelCall(call)) {
+                return;
+            }
+            CallSite site = Sites.get(siteId);
+            long tokens = thrown == null ? site.usage.tokensOf(returned) : -1;
+            if (tokens < 0) {
+                tokens = TextTokens.promptTokens(args, site.model)
+                        + (thrown == null ? TextTokens.completionTokens(returned, site.model) : 0);
+            }
+            Calls.exitModel(call, site.label, site.model, site.reserveTokens, tokens, thrown);
+        } catch (Throwable e) {
+            adviceFailed(e);
         }
-        CallSite site = Sites.get(siteId);
-        long tokens = thrown == null ? site.usage.tokensOf(returned) : -1;
-        if (tokens < 0) {
-            tokens = TextTokens.promptTokens(args, site.model)
-                    + (thrown == null ? TextTokens.completionTokens(returned, site.model) : 0);
-        }
-        Calls.exitModel(call, site.label, site.model, site.reserveTokens, tokens, thrown);
     }
 
     // ---------------------------------------------------------------- adapted model calls
@@ -131,28 +149,56 @@ public final class Dispatch {
 
     /** Before a tool call: null to go ahead, else the refusal. Enters one nesting level. */
     public static BudgetExhaustedException enterTool(int siteId, BudgetManager run) {
-        return Calls.enterTool(run, Sites.get(siteId).label);
+        try {
+            return Calls.enterTool(run, Sites.get(siteId).label);
+        } catch (Throwable e) {
+            adviceFailed(e);
+            return null;
+        }
     }
 
     public static void exitTool(int siteId, BudgetManager run, Throwable thrown) {
-        Calls.exitTool(run, Sites.get(siteId).label, thrown);
+        try {
+            Calls.exitTool(run, Sites.get(siteId).label, thrown);
+        } catch (Throwable e) {
+            adviceFailed(e);
+        }
+    }
+
+    /** The thread's current run, for a tool call about to start; never throws. */
+    public static BudgetManager currentRun() {
+        try {
+            return Frames.currentRun();
+        } catch (Throwable e) {
+            adviceFailed(e);
+            return null;
+        }
     }
 
     // ---------------------------------------------------------------- runs
 
     /** Entering a {@code @Budgeted} method: opens its run, a child run inside an open one. */
     public static BudgetScope openRun(int siteId, Object tenant) {
-        CallSite site = Sites.get(siteId);
-        BudgetScope scope = BudgetContext.open(site.budget, site.label);
-        if (tenant != null) {
-            Frames.frameForUpdate().tenant = String.valueOf(tenant);
+        try {
+            CallSite site = Sites.get(siteId);
+            BudgetScope scope = BudgetContext.open(site.budget, site.label);
+            if (tenant != null) {
+                Frames.frameForUpdate().tenant = String.valueOf(tenant);
+            }
+            return scope;
+        } catch (Throwable e) {
+            adviceFailed(e);
+            return null;
         }
-        return scope;
     }
 
     public static void closeRun(BudgetScope scope) {
-        if (scope != null) {
-            scope.close();
+        try {
+            if (scope != null) {
+                scope.close();
+            }
+        } catch (Throwable e) {
+            adviceFailed(e);
         }
     }
 

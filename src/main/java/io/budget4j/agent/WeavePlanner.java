@@ -42,7 +42,7 @@ final class WeavePlanner {
         this.rules = rules;
     }
 
-    /** The parsed advice, made on first use (by the warm-up thread, usually). */
+    /** The parsed advice, made on first use: an application with nothing to weave never parses it. */
     private static final class Lazy {
         static final Advices ADVICES = new Advices();
     }

@@ -195,6 +195,22 @@ class AgentSemanticsIT {
     }
 
     @Test
+    void everyMethodShapeIsWovenAndKeepsItsBehaviour() throws Exception {
+        io.budget4j.it.apps.Shapes shapes = new io.budget4j.it.apps.Shapes();
+        assertEquals(-7L, shapes.wide(7L, 2.0), "the fallback of a run returning a long");
+        assertEquals(3, shapes.bodies, "three tool calls of the five ran");
+        assertEquals("b c", shapes.varargsTool("b", "c"));
+        assertEquals("z", shapes.genericTool(List.of("z")));
+        BudgetExhaustedException e = assertThrows(BudgetExhaustedException.class,
+                () -> io.budget4j.it.apps.Shapes.staticRun(shapes));
+        assertEquals(Limit.STEPS, e.limit());
+        assertTrue(e.getMessage().contains("Shapes#genericTool"), e.getMessage());
+        // The annotations stay on the method callers see.
+        assertTrue(io.budget4j.it.apps.Shapes.class.getMethod("wide", long.class, double.class)
+                .isAnnotationPresent(io.budget4j.Budgeted.class));
+    }
+
+    @Test
     void aListenerThatThrowsNeverReachesTheApplication() {
         BudgetListener broken = new BudgetListener() {
             @Override
