@@ -37,8 +37,10 @@ final class StoreUrl {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
+            // The reason without its index: the index points into the unredacted text, and differs
+            // between JDK versions.
             throw new IllegalArgumentException("quota store '" + shown + "' is not a valid URL (" + e.getReason()
-                    + " at index " + e.getIndex() + "); use " + FORMS + ", and percent-encode special characters "
+                    + "); use " + FORMS + ", and percent-encode special characters "
                     + "in the user and password (e.g. %40 for @)");
         }
         Matcher userInfo = USER_INFO.matcher(text);

@@ -156,7 +156,7 @@ class QuotaConfigTest {
     @Test
     void malformedRedisUrlAsksForPercentEncodingWithoutShowingThePassword() {
         assertError("budgets.yaml:1:17: quota store 'redis://app:****@cache:6379' is not a valid URL (Illegal "
-                + "character in authority at index 8); use memory, redis://[user:password@]host:port[/db] or "
+                + "character in authority); use memory, redis://[user:password@]host:port[/db] or "
                 + "rediss://... (TLS), and percent-encode special characters in the user and password (e.g. %40 "
                 + "for @)", "quotas: {store: 'redis://app:s3c ret@cache:6379'}");
     }
