@@ -42,8 +42,8 @@ public final class AgentInstaller {
         }
         BudgetConfig config;
         try {
+            AgentArgs.validate(args);
             Optional<Path> file = ConfigLocation.resolve(args, System::getProperty, System::getenv);
-            AgentArgs.parse(args);
             config = file.isPresent() ? BudgetConfig.load(file.get()) : BudgetConfig.empty();
         } catch (IllegalArgumentException e) {
             if (attached) {

@@ -1,19 +1,9 @@
 package io.budget4j.agent;
 
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-
 /** budget4j's own classes, never woven (application classes under io.budget4j.* still are). */
 final class OwnClasses {
     private static final String[] PACKAGES = {"agent", "internal", "shaded", "config", "tokens", "quota",
             "aspectj", "integrations"};
-
-    static final ElementMatcher.Junction<TypeDescription> MATCHER = new ElementMatcher.Junction.AbstractBase<>() {
-        @Override
-        public boolean matches(TypeDescription target) {
-            return isOwn(target.getName());
-        }
-    };
 
     private OwnClasses() {
     }

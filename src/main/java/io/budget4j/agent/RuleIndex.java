@@ -58,10 +58,6 @@ final class RuleIndex {
         return new RuleIndex(all);
     }
 
-    boolean isEmpty() {
-        return rules.isEmpty();
-    }
-
     /** Could a rule match a method of this class? Cheap: names and class file headers only. */
     boolean mayMatch(String internalName, ClassLoader loader, byte[] classFile) {
         if (rules.isEmpty() || loader == null) {

@@ -23,8 +23,4 @@ public final class Sites {
     static CallSite get(int id) {
         return sites[id];
     }
-
-    static synchronized int count() {
-        return count;
-    }
 }
